@@ -1,0 +1,6 @@
+package dev.lookout;
+
+public final class Main {
+  public static void main(String[] args) {
+  }
+}
