@@ -2,9 +2,6 @@ package dev.lookout.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -130,14 +127,19 @@ public final class RestateDistribution {
     }
   }
 
-  /** Moves the staged install into place unless a racing JVM got there first. */
-  private static void publish(Path staging, Path dir) throws IOException {
+  /**
+   * Moves the staged install into place unless a racing JVM got there first. Losing the race shows
+   * up as a plain FileSystemException (the JDK maps no subtype to ENOTEMPTY), so the outcome is
+   * judged by whether the target exists afterwards.
+   */
+  static void publish(Path staging, Path dir) throws IOException {
     try {
       Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+    } catch (IOException e) {
+      if (!Files.isDirectory(dir)) {
+        throw new IOException("cannot rename " + staging + " to " + dir, e);
+      }
       LOG.info("Another process installed Restate into {} first; using that copy", dir);
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("cannot rename " + staging + " to " + dir + " atomically", e);
     }
   }
 
