@@ -41,8 +41,25 @@ class LocalClusterE2ETest {
       cluster.kill(2);
       assertTrue(isDeadWithin(cluster, "node-2", Duration.ofSeconds(10)),
           "node-2 not dead after 10 s: " + cluster.sql("select name, state from nodes"));
+
+      restartsAndPausesNodes(cluster);
+      assertEquals(3, serversUsing(workDir).size(), "the process check below would be vacuous");
     }
     assertEquals(List.of(), serversUsing(workDir));
+  }
+
+  private static void restartsAndPausesNodes(LocalCluster cluster) throws Exception {
+    long killedPid = cluster.pid(2);
+    cluster.restart(2);
+    cluster.awaitReady(Duration.ofSeconds(30));
+    assertTrue(cluster.pid(2) != killedPid, "restart kept the old pid");
+
+    cluster.pause(3);
+    assertTrue(cluster.isRunning(3));
+    assertTrue(isDeadWithin(cluster, "node-3", Duration.ofSeconds(10)),
+        "paused node-3 still alive: " + cluster.sql("select name, state from nodes"));
+    cluster.resume(3);
+    cluster.awaitReady(Duration.ofSeconds(30));
   }
 
   private static List<String> states(List<JsonNode> rows) {
