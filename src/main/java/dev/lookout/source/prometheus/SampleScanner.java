@@ -1,0 +1,229 @@
+package dev.lookout.source.prometheus;
+
+import dev.lookout.model.Sample;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads the parts of sample lines of one page: metric name, label set, value and optional
+ * timestamp. Keeps per-page caches so that repeated names and label sets share one instance;
+ * none of its state outlives the page.
+ */
+final class SampleScanner {
+  private final String text;
+  /** Raw label text, braces included, to the map it parsed into. Only clean sets get in. */
+  private final Map<String, Map<String, String>> labelSets = new HashMap<>();
+  private final Map<String, String> strings = new HashMap<>();
+  private final StringBuilder unescaped = new StringBuilder();
+
+  SampleScanner(String text) {
+    this.text = text;
+  }
+
+  /** The end of the metric name starting at {@code start}; {@code start} when there is none. */
+  int metricNameEnd(int start, int end) {
+    if (start == end || !isNameStart(text.charAt(start), true)) {
+      return start;
+    }
+    int p = start + 1;
+    while (p < end && isNamePart(text.charAt(p), true)) {
+      p++;
+    }
+    return p;
+  }
+
+  static boolean isMetricName(String token) {
+    if (token.isEmpty() || !isNameStart(token.charAt(0), true)) {
+      return false;
+    }
+    for (int i = 1; i < token.length(); i++) {
+      if (!isNamePart(token.charAt(i), true)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One shared instance per distinct string on the page. */
+  String intern(int start, int end) {
+    String s = text.substring(start, end);
+    String known = strings.putIfAbsent(s, s);
+    return known == null ? s : known;
+  }
+
+  /**
+   * Reads the rest of a sample line after its name: optional labels, a value and an optional
+   * timestamp, which is checked but ignored.
+   */
+  Sample sample(String name, int nameEnd, int end) throws Malformed {
+    int p = skipBlanks(nameEnd, end);
+    Map<String, String> labels = Map.of();
+    if (p < end && text.charAt(p) == '{') {
+      int close = closingBrace(p, end);
+      labels = labelSet(p, close);
+      p = skipBlanks(close + 1, end);
+    } else if (p == nameEnd) {
+      throw new Malformed("unexpected character after metric name");
+    }
+    int valueEnd = tokenEnd(p, end);
+    if (valueEnd == p) {
+      throw new Malformed("missing value");
+    }
+    double value = Values.parseValue(text, p, valueEnd);
+    p = skipBlanks(valueEnd, end);
+    if (p < end) {
+      int stampEnd = tokenEnd(p, end);
+      Values.checkTimestamp(text, p, stampEnd);
+      if (skipBlanks(stampEnd, end) < end) {
+        throw new Malformed("unexpected text after timestamp");
+      }
+    }
+    return new Sample(name, labels, value);
+  }
+
+  /** The index of the '}' closing the label set opened at {@code open}, quotes respected. */
+  private int closingBrace(int open, int end) throws Malformed {
+    boolean quoted = false;
+    for (int p = open + 1; p < end; p++) {
+      char c = text.charAt(p);
+      if (quoted && c == '\\') {
+        p++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '}' && !quoted) {
+        return p;
+      }
+    }
+    throw new Malformed("unterminated label set");
+  }
+
+  private Map<String, String> labelSet(int open, int close) throws Malformed {
+    if (close == open + 1) {
+      return Map.of();
+    }
+    String raw = text.substring(open, close + 1);
+    Map<String, String> labels = labelSets.get(raw);
+    if (labels == null) {
+      labels = parseLabels(open + 1, close);
+      labelSets.put(raw, labels);
+    }
+    return labels;
+  }
+
+  /** Parses {@code name="value"} pairs between the braces; a trailing comma is allowed. */
+  private Map<String, String> parseLabels(int from, int to) throws Malformed {
+    Map<String, String> labels = new HashMap<>();
+    int p = skipBlanks(from, to);
+    while (p < to) {
+      int nameEnd = labelNameEnd(p, to);
+      if (nameEnd == p) {
+        throw new Malformed("bad label name");
+      }
+      String name = intern(p, nameEnd);
+      p = expect('=', skipBlanks(nameEnd, to), to);
+      p = expect('"', skipBlanks(p, to), to);
+      int valueEnd = closingQuote(p, to);
+      if (labels.put(name, labelValue(p, valueEnd)) != null) {
+        throw new Malformed("duplicate label " + name);
+      }
+      p = skipBlanks(valueEnd + 1, to);
+      if (p < to) {
+        p = skipBlanks(expect(',', p, to), to);
+      }
+    }
+    return Map.copyOf(labels);
+  }
+
+  private int closingQuote(int from, int to) throws Malformed {
+    for (int p = from; p < to; p++) {
+      char c = text.charAt(p);
+      if (c == '\\') {
+        p++;
+      } else if (c == '"') {
+        return p;
+      }
+    }
+    throw new Malformed("unterminated label value");
+  }
+
+  /** The value between the quotes, unescaped; only \\, \" and \n are escapes in this format. */
+  private String labelValue(int from, int to) throws Malformed {
+    if (!hasBackslash(from, to)) {
+      return intern(from, to);
+    }
+    unescaped.setLength(0);
+    for (int p = from; p < to; p++) {
+      char c = text.charAt(p);
+      if (c == '\\') {
+        c = unescape(text.charAt(++p));
+      }
+      unescaped.append(c);
+    }
+    String s = unescaped.toString();
+    String known = strings.putIfAbsent(s, s);
+    return known == null ? s : known;
+  }
+
+  private boolean hasBackslash(int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (text.charAt(p) == '\\') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static char unescape(char c) throws Malformed {
+    switch (c) {
+      case '\\': return '\\';
+      case '"': return '"';
+      case 'n': return '\n';
+      default: throw new Malformed("bad escape \\" + c + " in label value");
+    }
+  }
+
+  private int expect(char c, int p, int to) throws Malformed {
+    if (p >= to || text.charAt(p) != c) {
+      throw new Malformed("expected '" + c + "' in label set");
+    }
+    return p + 1;
+  }
+
+  private int labelNameEnd(int start, int end) {
+    if (start == end || !isNameStart(text.charAt(start), false)) {
+      return start;
+    }
+    int p = start + 1;
+    while (p < end && isNamePart(text.charAt(p), false)) {
+      p++;
+    }
+    return p;
+  }
+
+  int skipBlanks(int p, int end) {
+    while (p < end && isBlank(text.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  int tokenEnd(int p, int end) {
+    while (p < end && !isBlank(text.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /** Metric names may contain ':', label names may not. */
+  static boolean isNameStart(char c, boolean colon) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (colon && c == ':');
+  }
+
+  static boolean isNamePart(char c, boolean colon) {
+    return isNameStart(c, colon) || (c >= '0' && c <= '9');
+  }
+}

@@ -1,0 +1,207 @@
+package dev.lookout.source.prometheus;
+
+import dev.lookout.model.Sample;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Parses the Prometheus text exposition format, version 0.0.4, tolerantly: a malformed line
+ * costs only the metric family it belongs to, never the page. One Restate release served a
+ * broken family that made stricter scrapers throw away every metric of the node.
+ *
+ * <p>A line belongs to the family named by the last # TYPE or # HELP line above it. A sample
+ * whose name that family's type does not admit (say {@code foo_bucket} under a gauge
+ * {@code foo}) is malformed and drops that family. Samples above any # TYPE or # HELP line
+ * belong to their name minus a _bucket, _sum, _count, _total or _created suffix. The same
+ * family may be declared in several blocks, as Restate does for its RocksDB metrics, as long
+ * as the types agree.
+ */
+public final class TextParser {
+  private final String text;
+  private final Predicate<String> wanted;
+  private final SampleScanner scanner;
+  private final List<Sample> samples = new ArrayList<>();
+  /** The family of each sample, same index as {@link #samples}. */
+  private final List<String> families = new ArrayList<>();
+  private final Map<String, FamilyType> declaredTypes = new HashMap<>();
+  private final Set<String> dropped = new LinkedHashSet<>();
+  private int droppedLines;
+
+  /** Family named by the last # TYPE or # HELP line; null above the first one. */
+  private String family;
+  private FamilyType type = FamilyType.UNTYPED;
+  /** The current family is unwanted: its lines are passed over without being read. */
+  private boolean skipping;
+
+  private TextParser(String text, Predicate<String> wanted) {
+    this.text = text;
+    this.wanted = wanted;
+    this.scanner = new SampleScanner(text);
+  }
+
+  /** Parses every family on the page. */
+  public static ParseResult parse(CharSequence text) {
+    return parse(text, name -> true);
+  }
+
+  /**
+   * Parses only the families {@code familyFilter} accepts, by the name on their # TYPE or
+   * # HELP line. Lines of other families are skipped unread, so their errors go unreported.
+   */
+  public static ParseResult parse(CharSequence text, Predicate<String> familyFilter) {
+    return new TextParser(text.toString(), familyFilter).run();
+  }
+
+  private ParseResult run() {
+    int length = text.length();
+    int start = 0;
+    while (start < length) {
+      int newline = text.indexOf('\n', start);
+      int next = newline < 0 ? length : newline + 1;
+      int end = newline < 0 ? length : newline;
+      if (end > start && text.charAt(end - 1) == '\r') {
+        end--;
+      }
+      line(start, end);
+      start = next;
+    }
+    return result();
+  }
+
+  private void line(int start, int end) {
+    int p = scanner.skipBlanks(start, end);
+    if (p == end) {
+      return;
+    }
+    if (text.charAt(p) == '#') {
+      comment(p + 1, end);
+    } else if (!skipping) {
+      sample(p, end);
+    }
+  }
+
+  /** Reads # HELP and # TYPE lines; any other comment is ignored. */
+  private void comment(int from, int end) {
+    int keyword = scanner.skipBlanks(from, end);
+    int keywordEnd = scanner.tokenEnd(keyword, end);
+    boolean help = isKeyword("HELP", keyword, keywordEnd);
+    if (!help && !isKeyword("TYPE", keyword, keywordEnd)) {
+      return;
+    }
+    int nameStart = scanner.skipBlanks(keywordEnd, end);
+    int nameEnd = scanner.tokenEnd(nameStart, end);
+    if (nameStart == nameEnd) {
+      // No family to blame: what follows is judged by sample names.
+      enter(null, FamilyType.UNTYPED);
+      droppedLines++;
+      return;
+    }
+    String name = scanner.intern(nameStart, nameEnd);
+    if (help) {
+      enter(name, declaredTypes.getOrDefault(name, FamilyType.UNTYPED));
+      checkName(name);
+    } else {
+      typeLine(name, nameEnd, end);
+    }
+  }
+
+  private boolean isKeyword(String keyword, int from, int to) {
+    return to - from == keyword.length() && text.startsWith(keyword, from);
+  }
+
+  /**
+   * Enters the family of a # TYPE line. A bad or conflicting declaration drops the family;
+   * its samples are then admitted under any name, since they are dropped anyway.
+   */
+  private void typeLine(String name, int nameEnd, int end) {
+    int typeStart = scanner.skipBlanks(nameEnd, end);
+    int typeEnd = scanner.tokenEnd(typeStart, end);
+    FamilyType declared = FamilyType.named(text.substring(typeStart, typeEnd));
+    boolean clean = declared != null && scanner.skipBlanks(typeEnd, end) == end;
+    FamilyType effective = clean ? declared : FamilyType.UNTYPED;
+    FamilyType earlier = declaredTypes.putIfAbsent(name, effective);
+    enter(name, effective);
+    if (!clean || (earlier != null && earlier != effective)) {
+      if (!skipping) {
+        malformed(name);
+      }
+    } else {
+      checkName(name);
+    }
+  }
+
+  private void checkName(String name) {
+    if (!skipping && !SampleScanner.isMetricName(name)) {
+      malformed(name);
+    }
+  }
+
+  private void enter(String name, FamilyType declared) {
+    family = name;
+    type = declared;
+    skipping = name != null && !wanted.test(name);
+  }
+
+  private void sample(int start, int end) {
+    int nameEnd = scanner.metricNameEnd(start, end);
+    String name = nameEnd == start ? null : sampleName(start, nameEnd);
+    String owner = family;
+    if (owner == null) {
+      if (name == null) {
+        droppedLines++;
+        return;
+      }
+      owner = FamilyType.stem(name);
+      if (!wanted.test(owner)) {
+        return;
+      }
+    }
+    try {
+      samples.add(checkedSample(owner, name, nameEnd, end));
+      families.add(owner);
+    } catch (Malformed e) {
+      malformed(owner);
+    }
+  }
+
+  private Sample checkedSample(String owner, String name, int nameEnd, int end) throws Malformed {
+    if (name == null) {
+      throw new Malformed("line does not start with a metric name");
+    }
+    if (family != null && !type.admits(family, name)) {
+      throw new Malformed(name + " does not belong to family " + family);
+    }
+    return scanner.sample(name, nameEnd, end);
+  }
+
+  /** The family name itself, the commonest case, costs no new string. */
+  private String sampleName(int start, int end) {
+    if (family != null && family.length() == end - start && text.startsWith(family, start)) {
+      return family;
+    }
+    return scanner.intern(start, end);
+  }
+
+  private void malformed(String owner) {
+    droppedLines++;
+    dropped.add(owner);
+  }
+
+  private ParseResult result() {
+    if (dropped.isEmpty()) {
+      return new ParseResult(samples, List.of(), droppedLines);
+    }
+    List<Sample> kept = new ArrayList<>(samples.size());
+    for (int i = 0; i < samples.size(); i++) {
+      if (!dropped.contains(families.get(i))) {
+        kept.add(samples.get(i));
+      }
+    }
+    return new ParseResult(kept, List.copyOf(dropped), droppedLines);
+  }
+}
