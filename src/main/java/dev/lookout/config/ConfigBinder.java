@@ -30,13 +30,17 @@ final class ConfigBinder {
   }
 
   Optional<Config> bind(YamlNode root) {
-    // An empty file is an empty map: it then fails for its missing keys, which says more.
-    Mapping top = root instanceof YamlNode.Null
-        ? new Mapping(List.of(), root.mark())
-        : b.map(root, "", "cluster: demo").orElse(null);
-    if (top == null) {
-      return Optional.empty();
-    }
+    return topLevel(root).flatMap(this::bind);
+  }
+
+  // An empty file is an empty map: it then fails for its missing keys, which says more.
+  private Optional<Mapping> topLevel(YamlNode root) {
+    return root instanceof YamlNode.Null
+        ? Optional.of(new Mapping(List.of(), root.mark()))
+        : b.map(root, "", "cluster: demo");
+  }
+
+  private Optional<Config> bind(Mapping top) {
     b.checkKeys(top, "", KEYS);
     String cluster = b.required(top, "", "cluster")
         .flatMap(n -> b.nonEmpty(n, "cluster", "demo")).orElse("");

@@ -54,24 +54,30 @@ final class TargetBinder {
       return Optional.empty();
     }
     switch (type.get()) {
-      case "restate": {
-        b.checkKeys(m, path, List.of("name", "type", "addresses"));
-        Optional<List<URI>> addresses = uris(m, path, "addresses", Endpoints.RESTATE_EXAMPLE,
-            Endpoints::restateAddress);
-        return name.flatMap(n -> addresses.map(a -> new RestateTarget(n, a)));
-      }
-      case "nats": {
-        b.checkKeys(m, path, List.of("name", "type", "servers"));
-        Optional<List<URI>> servers = uris(m, path, "servers", NATS_EXAMPLE,
-            text -> Endpoints.httpUrl(text, NATS_EXAMPLE));
-        return name.flatMap(n -> servers.map(s -> new NatsTarget(n, s)));
-      }
+      case "restate":
+        return restate(m, path, name);
+      case "nats":
+        return nats(m, path, name);
       default:
         // Without a known type the other keys cannot be checked; the type is the fix to make.
         b.problem(m.get("type").orElseThrow().value().mark(), child(path, "type")
             + ": unknown target type \"" + type.get() + "\" (expected one of: restate, nats)");
         return Optional.empty();
     }
+  }
+
+  private Optional<Target> restate(Mapping m, String path, Optional<String> name) {
+    b.checkKeys(m, path, List.of("name", "type", "addresses"));
+    Optional<List<URI>> addresses = uris(m, path, "addresses", Endpoints.RESTATE_EXAMPLE,
+        Endpoints::restateAddress);
+    return name.flatMap(n -> addresses.map(a -> new RestateTarget(n, a)));
+  }
+
+  private Optional<Target> nats(Mapping m, String path, Optional<String> name) {
+    b.checkKeys(m, path, List.of("name", "type", "servers"));
+    Optional<List<URI>> servers = uris(m, path, "servers", NATS_EXAMPLE,
+        text -> Endpoints.httpUrl(text, NATS_EXAMPLE));
+    return name.flatMap(n -> servers.map(s -> new NatsTarget(n, s)));
   }
 
   private void requireUnique(String name, Mark at, String path) {
@@ -98,16 +104,20 @@ final class TargetBinder {
     }
     List<URI> uris = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      YamlNode n = items.get(i);
-      String itemPath = item(listPath, i);
-      b.string(n, itemPath, "\"" + example + "\"").ifPresent(text -> {
-        try {
-          uris.add(parse.apply(text));
-        } catch (IllegalArgumentException e) {
-          b.problem(n.mark(), itemPath + ": " + e.getMessage());
-        }
-      });
+      uri(items.get(i), item(listPath, i), example, parse).ifPresent(uris::add);
     }
     return uris.size() == items.size() && !uris.isEmpty() ? Optional.of(uris) : Optional.empty();
+  }
+
+  private Optional<URI> uri(YamlNode node, String path, String example,
+      Function<String, URI> parse) {
+    return b.string(node, path, "\"" + example + "\"").flatMap(text -> {
+      try {
+        return Optional.of(parse.apply(text));
+      } catch (IllegalArgumentException e) {
+        b.problem(node.mark(), path + ": " + e.getMessage());
+        return Optional.empty();
+      }
+    });
   }
 }

@@ -41,7 +41,7 @@ final class YamlReader {
    * is reported to {@code binding}; nothing after it can be trusted).
    */
   static Optional<YamlNode> read(String text, Binding binding) {
-    try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+    try (YAMLParser parser = FACTORY.createParser(text)) {
       return Optional.of(new YamlReader(parser, binding).document());
     } catch (JsonProcessingException e) {
       binding.problem(syntaxMark(e), "YAML syntax error: " + syntaxMessage(e));
