@@ -1,0 +1,18 @@
+package dev.lookout.config;
+
+import java.util.Objects;
+
+/** The address the agent's HTTP server binds to. */
+public record Listen(String host, int port) {
+  public static final Listen DEFAULT = new Listen("0.0.0.0", 9798);
+
+  public Listen {
+    Objects.requireNonNull(host, "host");
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException("listen host must not be empty");
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("listen port " + port + " is not in 1..65535");
+    }
+  }
+}

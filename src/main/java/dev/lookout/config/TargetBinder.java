@@ -1,0 +1,123 @@
+package dev.lookout.config;
+
+import static dev.lookout.config.Binding.child;
+import static dev.lookout.config.Binding.item;
+
+import dev.lookout.config.YamlNode.Mapping;
+import dev.lookout.config.YamlNode.Mark;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Binds the {@code targets} list: one entry per watched system, told apart by {@code type}. */
+final class TargetBinder {
+  private static final String PATH = "targets";
+  private static final String EXAMPLE =
+      "{name: restate, type: restate, addresses: [\"" + Endpoints.RESTATE_EXAMPLE + "\"]}";
+  private static final String NATS_EXAMPLE = "http://127.0.0.1:8222";
+
+  private final Binding b;
+  private final Map<String, Mark> names = new HashMap<>();
+
+  TargetBinder(Binding binding) {
+    this.b = binding;
+  }
+
+  List<Target> bind(YamlNode node) {
+    List<Target> targets = new ArrayList<>();
+    List<YamlNode> items = b.list(node, PATH, "[" + EXAMPLE + "]").orElse(null);
+    if (items == null) {
+      return targets;
+    }
+    if (items.isEmpty()) {
+      b.problem(node.mark(), "targets: at least one target is needed (write e.g. - " + EXAMPLE
+          + ")");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      String path = item(PATH, i);
+      b.map(items.get(i), path, EXAMPLE).flatMap(m -> target(m, path)).ifPresent(targets::add);
+    }
+    return targets;
+  }
+
+  private Optional<Target> target(Mapping m, String path) {
+    Optional<String> name = b.required(m, path, "name")
+        .flatMap(n -> b.nonEmpty(n, child(path, "name"), "restate"));
+    name.ifPresent(n -> requireUnique(n, m.get("name").orElseThrow().value().mark(), path));
+    Optional<String> type = b.required(m, path, "type")
+        .flatMap(n -> b.string(n, child(path, "type"), "restate"));
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    switch (type.get()) {
+      case "restate":
+        return restate(m, path, name);
+      case "nats":
+        return nats(m, path, name);
+      default:
+        // Without a known type the other keys cannot be checked; the type is the fix to make.
+        b.problem(m.get("type").orElseThrow().value().mark(), child(path, "type")
+            + ": unknown target type \"" + type.get() + "\" (expected one of: restate, nats)");
+        return Optional.empty();
+    }
+  }
+
+  private Optional<Target> restate(Mapping m, String path, Optional<String> name) {
+    b.checkKeys(m, path, List.of("name", "type", "addresses"));
+    Optional<List<URI>> addresses = uris(m, path, "addresses", Endpoints.RESTATE_EXAMPLE,
+        Endpoints::restateAddress);
+    return name.flatMap(n -> addresses.map(a -> new RestateTarget(n, a)));
+  }
+
+  private Optional<Target> nats(Mapping m, String path, Optional<String> name) {
+    b.checkKeys(m, path, List.of("name", "type", "servers"));
+    Optional<List<URI>> servers = uris(m, path, "servers", NATS_EXAMPLE,
+        text -> Endpoints.httpUrl(text, NATS_EXAMPLE));
+    return name.flatMap(n -> servers.map(s -> new NatsTarget(n, s)));
+  }
+
+  private void requireUnique(String name, Mark at, String path) {
+    Mark first = names.putIfAbsent(name, at);
+    if (first != null) {
+      b.problem(at, child(path, "name") + ": duplicate target name \"" + name
+          + "\" (first used at line " + first.line() + "; names must be unique)");
+    }
+  }
+
+  /** The non-empty list under {@code key}, each item checked by {@code parse}. */
+  private Optional<List<URI>> uris(Mapping m, String path, String key, String example,
+      Function<String, URI> parse) {
+    String listPath = child(path, key);
+    List<YamlNode> items = b.required(m, path, key)
+        .flatMap(n -> b.list(n, listPath, "[\"" + example + "\"]"))
+        .orElse(null);
+    if (items == null) {
+      return Optional.empty();
+    }
+    if (items.isEmpty()) {
+      b.problem(m.get(key).orElseThrow().value().mark(), listPath
+          + ": at least one address is needed (write e.g. [\"" + example + "\"])");
+    }
+    List<URI> uris = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      uri(items.get(i), item(listPath, i), example, parse).ifPresent(uris::add);
+    }
+    return uris.size() == items.size() && !uris.isEmpty() ? Optional.of(uris) : Optional.empty();
+  }
+
+  private Optional<URI> uri(YamlNode node, String path, String example,
+      Function<String, URI> parse) {
+    return b.string(node, path, "\"" + example + "\"").flatMap(text -> {
+      try {
+        return Optional.of(parse.apply(text));
+      } catch (IllegalArgumentException e) {
+        b.problem(node.mark(), path + ": " + e.getMessage());
+        return Optional.empty();
+      }
+    });
+  }
+}

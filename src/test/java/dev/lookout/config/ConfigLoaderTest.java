@@ -1,0 +1,120 @@
+package dev.lookout.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private static final Path BASE = Path.of("/etc/lookout");
+  private static final String MINIMAL =
+      "cluster: demo\ntargets: [{name: r, type: restate, addresses: [\"http://h:1\"]}]\n";
+
+  @Test
+  void absentKeysTakeTheirDefaults() throws ConfigException {
+    Config c = ConfigLoader.parse(MINIMAL, "lookout.yaml", BASE, Map.of());
+    assertEquals(new Listen("0.0.0.0", 9798), c.listen());
+    assertEquals(new Scrape(Duration.ofSeconds(10), Duration.ofSeconds(3)), c.scrape());
+    assertEquals(Path.of("/etc/lookout/data"), c.stateDir());
+    assertEquals("", c.runbookBaseUrl());
+    assertEquals(List.of(), c.ruleFiles());
+    assertEquals(new Alerting(Duration.ofMinutes(1), List.of(), List.of()), c.alerting());
+  }
+
+  @Test
+  void fullExampleMirrorsTheFile() throws Exception {
+    Config c = ConfigFixturesTest.parse(ConfigFixturesTest.DIR.resolve("full.good.yaml"));
+    Path base = ConfigFixturesTest.DIR.toAbsolutePath();
+    assertEquals("demo", c.cluster());
+    assertEquals("https://example.org/runbooks", c.runbookBaseUrl());
+    assertEquals(List.of(
+        new RestateTarget("restate", List.of(URI.create("http://127.0.0.1:5122"),
+            URI.create("unix:///var/lib/restate/node-1/fabric.sock"))),
+        new NatsTarget("nats", List.of(URI.create("http://10.0.0.7:8222")))), c.targets());
+    assertEquals(List.of(base.resolve("rules/restate.yaml")), c.ruleFiles());
+    assertEquals(base.resolve("data"), c.stateDir());
+    assertEquals(new Alerting(Duration.ofMinutes(1),
+        List.of(new Receiver(URI.create("http://127.0.0.1:9093"))),
+        List.of(new Receiver(URI.create("http://127.0.0.1:5001/hook?token=s3cret")))),
+        c.alerting());
+  }
+
+  @Test
+  void environmentReferencesAreReplacedOnce() throws ConfigException {
+    String yaml = "cluster: ${C}-${C}\n"
+        + "targets: [{name: r, type: restate, addresses: [\"http://h:1\"]}]\n";
+    Config c = ConfigLoader.parse(yaml, "lookout.yaml", BASE, Map.of("C", "${X}"));
+    assertEquals("${X}-${X}", c.cluster());
+  }
+
+  @Test
+  void aDollarWithoutBraceIsKeptAsWritten() throws ConfigException {
+    String yaml = MINIMAL.replace("demo", "cost$5");
+    assertEquals("cost$5", ConfigLoader.parse(yaml, "f", BASE, Map.of()).cluster());
+  }
+
+  @Test
+  void shippedDefaultConfigLoads() throws ConfigException {
+    Path file = Path.of("agent/lookout.yaml");
+    Config c = ConfigLoader.load(file, Map.of());
+    assertEquals("demo", c.cluster());
+    assertEquals(new Listen("127.0.0.1", 9798), c.listen());
+    assertEquals(Scrape.DEFAULT, c.scrape());
+    assertEquals(file.toAbsolutePath().getParent().resolve("data"), c.stateDir());
+    assertEquals(List.of(new RestateTarget("restate",
+        List.of(URI.create("http://127.0.0.1:5122")))), c.targets());
+    assertEquals(List.of(), c.ruleFiles());
+  }
+
+  @Test
+  void loadResolvesPathsAgainstTheFilesDirectory(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("conf/lookout.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, MINIMAL + "state_dir: ../state\nrule_files: [r.yaml]\n");
+    Config c = ConfigLoader.load(file, Map.of());
+    assertEquals(dir.resolve("state").toAbsolutePath(), c.stateDir());
+    assertEquals(List.of(dir.resolve("conf/r.yaml").toAbsolutePath()), c.ruleFiles());
+  }
+
+  @Test
+  void aMissingFileIsOneProblemWithoutPosition(@TempDir Path dir) {
+    Path file = dir.resolve("absent.yaml");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(file, Map.of()));
+    assertEquals(List.of(new Problem(file.toString(), 0, 0,
+        "cannot read the config file: it does not exist")), e.problems());
+    assertEquals(file + ": cannot read the config file: it does not exist", e.getMessage());
+  }
+
+  @Test
+  void problemsPrintAsFileLineColumn() {
+    assertEquals("a.yaml:3:13: bad", new Problem("a.yaml", 3, 13, "bad").toString());
+  }
+
+  @Test
+  void recordsRejectInvalidValues() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new Scrape(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    assertThrows(IllegalArgumentException.class, () -> new Listen("h", 0));
+    RestateTarget t = new RestateTarget("a", List.of(URI.create("http://h:1")));
+    assertThrows(IllegalArgumentException.class, () -> new Config("c", Listen.DEFAULT,
+        Scrape.DEFAULT, BASE, "", List.of(t, t), List.of(), Alerting.DEFAULT));
+  }
+
+  @Test
+  void unreadableTextIsReported(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.yaml");
+    Files.write(file, new byte[] {'c', ':', ' ', (byte) 0xE9, '\n'});
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(file, Map.of()));
+    assertEquals(file + ": cannot read the config file: it is not UTF-8 text", e.getMessage());
+  }
+}
