@@ -1,0 +1,150 @@
+package dev.lookout.app;
+
+import dev.lookout.config.Config;
+import dev.lookout.config.RestateTarget;
+import dev.lookout.config.Target;
+import dev.lookout.model.RestateSnapshot;
+import dev.lookout.output.http.HealthCheck;
+import dev.lookout.output.http.HttpServer;
+import dev.lookout.output.http.TargetStatus;
+import dev.lookout.output.metrics.RestateGauges;
+import dev.lookout.output.metrics.TargetMetrics;
+import dev.lookout.source.restate.RestateSource;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The running agent: one scheduled tick per target, the HTTP server, and the metric registry.
+ * Built without I/O; {@link #start()} starts in order and {@link #close()} stops in reverse.
+ */
+public final class Agent implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Agent.class.getName());
+
+  private final Config config;
+  private final InstantSource clock;
+  private final PrometheusMeterRegistry registry;
+  private final ExecutorService io;
+  private final ScheduledExecutorService ticks;
+  private final List<RestateRunner> runners = new ArrayList<>();
+  private final HttpServer http;
+  private final long startedMillis;
+  private int port;
+
+  public Agent(Config config, InstantSource clock) {
+    this.config = config;
+    this.clock = clock;
+    this.registry = Registry.create(config.cluster());
+    this.io = Threads.pool("lookout-io");
+    this.ticks = Threads.scheduler("lookout-tick", Math.max(1, config.targets().size()));
+    for (Target target : config.targets()) {
+      if (target instanceof RestateTarget r) {
+        runners.add(runner(r));
+      } else {
+        LOG.warning("target " + target.name() + ": type not supported yet, skipped");
+      }
+    }
+    this.http = new HttpServer(config.listen().host(), config.listen().port(), views());
+    this.startedMillis = clock.millis();
+  }
+
+  private RestateRunner runner(RestateTarget target) {
+    RestateSource source = new RestateSource(target.name(), target.addresses(),
+        config.scrape().timeout(), io);
+    return new RestateRunner(target.name(), source, new RestateGauges(registry),
+        new TargetMetrics(registry, target.name(), "restate"), clock,
+        config.scrape().interval().toMillis());
+  }
+
+  private HttpServer.Views views() {
+    return new HttpServer.Views(this::healthy, this::ready, this::checks, this::snapshots,
+        this::targets, registry::scrape);
+  }
+
+  /** Starts the HTTP server, then the ticks; returns the bound HTTP port. */
+  public int start() {
+    port = http.start();
+    long interval = config.scrape().interval().toMillis();
+    for (RestateRunner runner : runners) {
+      ticks.scheduleAtFixedRate(() -> safeTick(runner), 0, interval, TimeUnit.MILLISECONDS);
+    }
+    return port;
+  }
+
+  /** A periodic task that throws is silently never run again: catch everything here. */
+  private static void safeTick(RestateRunner runner) {
+    try {
+      runner.tick();
+    } catch (Throwable t) {
+      LOG.log(Level.SEVERE, "tick of target " + runner.name() + " failed", t);
+    }
+  }
+
+  /** The loop is alive: every target ticked recently (or the agent just started). */
+  boolean healthy() {
+    long now = clock.millis();
+    long limit = 3 * config.scrape().interval().toMillis() + config.scrape().timeout().toMillis();
+    for (RestateRunner r : runners) {
+      long last = Math.max(r.lastTickMillis(), startedMillis);
+      if (now - last > limit) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Config loaded and every target scraped at least once. */
+  boolean ready() {
+    return runners.stream().allMatch(r -> r.latest() != null);
+  }
+
+  List<HealthCheck> checks() {
+    List<HealthCheck> checks = new ArrayList<>();
+    for (RestateRunner r : runners) {
+      RestateSnapshot s = r.latest();
+      checks.addAll(s == null
+          ? List.of(new HealthCheck(r.name() + ":cluster-state", false, "not scraped yet"))
+          : ClusterHealth.checks(s));
+    }
+    return checks;
+  }
+
+  List<RestateSnapshot> snapshots() {
+    List<RestateSnapshot> list = new ArrayList<>();
+    for (RestateRunner r : runners) {
+      if (r.snapshot() != null) {
+        list.add(r.snapshot());
+      }
+    }
+    return list;
+  }
+
+  List<TargetStatus> targets() {
+    return runners.stream().map(RestateRunner::status).toList();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Scrapes every target once, outside the schedule (for `lookout snapshot`). */
+  public List<RestateSnapshot> scrapeOnce() {
+    runners.forEach(RestateRunner::tick);
+    return runners.stream().map(RestateRunner::latest).toList();
+  }
+
+  @Override
+  public void close() {
+    Threads.stop(ticks);
+    http.close();
+    runners.forEach(RestateRunner::close);
+    Threads.stop(io);
+    registry.close();
+  }
+}

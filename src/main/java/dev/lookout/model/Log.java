@@ -1,0 +1,31 @@
+package dev.lookout.model;
+
+import java.util.List;
+
+/**
+ * A Bifrost log. LSNs are log LSNs (not loglet offsets); {@code trimPoint} is the highest trimmed
+ * LSN and {@code tailLsn} the next free LSN. Either is null when the agent could not read it.
+ * {@code failuresTolerable} is how many more nodeset members may fail before appends stall:
+ * writable members (alive, read-write) minus the replication factor; negative means stalled;
+ * null when the replication cannot be read.
+ */
+public record Log(
+    int id,
+    Long trimPoint,
+    Long tailLsn,
+    boolean sealed,
+    int segments,
+    String sequencer,
+    String replication,
+    List<Integer> nodeset,
+    Integer failuresTolerable) {
+
+  public Log {
+    nodeset = List.copyOf(nodeset);
+  }
+
+  /** Records held in the log above its trim point, or null when either end is unknown. */
+  public Long retainedRecords() {
+    return trimPoint == null || tailLsn == null ? null : Math.max(0, tailLsn - 1 - trimPoint);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.lookout.output.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.model.RestateSnapshot;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The agent's HTTP face: Prometheus metrics, probes for the agent itself (`/-/healthy`,
+ * `/-/ready`), the cluster verdict (`/health`) and the JSON API.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
+
+  /** What the server shows, read fresh on every request. */
+  public record Views(BooleanSupplier healthy, BooleanSupplier ready,
+      Supplier<List<HealthCheck>> checks, Supplier<List<RestateSnapshot>> snapshots,
+      Supplier<List<TargetStatus>> targets, Supplier<String> metrics) {}
+
+  private final Javalin app;
+
+  public HttpServer(String host, int port, Views views) {
+    this.app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.jetty.host = host;
+      cfg.jetty.port = port;
+      cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+          .result(views.metrics().get()));
+      cfg.routes.get("/-/healthy", ctx -> probe(ctx, views.healthy().getAsBoolean(), "Lookout is healthy."));
+      cfg.routes.get("/-/ready", ctx -> probe(ctx, views.ready().getAsBoolean(), "Lookout is ready."));
+      cfg.routes.get("/health", ctx -> health(ctx, views.checks().get()));
+      cfg.routes.get("/api/v1/snapshot", ctx -> json(ctx, snapshots(views.snapshots().get())));
+      cfg.routes.get("/api/v1/targets", ctx -> json(ctx, MAPPER.valueToTree(views.targets().get())));
+    });
+  }
+
+  /** Starts listening; returns the bound port (useful when 0 was asked for). */
+  public int start() {
+    app.start();
+    return app.port();
+  }
+
+  private static void probe(Context ctx, boolean ok, String text) {
+    ctx.status(ok ? 200 : 503).contentType("text/plain; charset=utf-8")
+        .result(ok ? text + "\n" : text.replace(" is ", " is not ") + "\n");
+  }
+
+  /** 200 when every check passes, else 503; `?verbose` prints one [+]/[-] line per check. */
+  private static void health(Context ctx, List<HealthCheck> checks) {
+    boolean ok = checks.stream().allMatch(HealthCheck::ok);
+    ctx.status(ok ? 200 : 503);
+    if (ctx.queryParam("verbose") != null) {
+      StringBuilder text = new StringBuilder();
+      for (HealthCheck c : checks) {
+        text.append(c.ok() ? "[+]" : "[-]").append(c.name())
+            .append(c.ok() ? " ok" : " failed: " + c.detail()).append('\n');
+      }
+      text.append(ok ? "health check passed\n" : "health check failed\n");
+      ctx.contentType("text/plain; charset=utf-8").result(text.toString());
+      return;
+    }
+    ObjectNode body = MAPPER.createObjectNode();
+    body.put("status", ok ? "ok" : "failing");
+    body.set("checks", MAPPER.valueToTree(checks));
+    ctx.contentType("application/json").result(SnapshotJson.write(body));
+  }
+
+  private static ArrayNode snapshots(List<RestateSnapshot> snapshots) {
+    ArrayNode array = MAPPER.createArrayNode();
+    snapshots.forEach(s -> array.add(SnapshotJson.of(s)));
+    return array;
+  }
+
+  private static void json(Context ctx, Object tree) {
+    ctx.contentType("application/json").result(SnapshotJson.write(tree));
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

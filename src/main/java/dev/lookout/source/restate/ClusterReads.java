@@ -1,0 +1,145 @@
+package dev.lookout.source.restate;
+
+import dev.lookout.model.SourceError;
+import dev.lookout.source.restate.arrow.ArrowColumn;
+import dev.lookout.source.restate.arrow.ArrowFormatException;
+import dev.lookout.source.restate.arrow.ArrowStreamReader;
+import dev.lookout.source.restate.arrow.ArrowTable;
+import dev.lookout.source.restate.proto.ClusterConfiguration;
+import dev.lookout.source.restate.proto.DescribeLogResponse;
+import io.grpc.Channel;
+import io.grpc.Deadline;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The cluster-wide reads of one tick, all started at once against one admin node: every table
+ * query, the cluster configuration, and a DescribeLog per log once the tail segments are known.
+ * Each read that fails leaves its slot empty and adds an error; the others are unaffected.
+ */
+final class ClusterReads {
+  private final Map<Queries, ArrowTable> tables = new ConcurrentHashMap<>();
+  private final Map<Integer, Long> trimPoints = new ConcurrentHashMap<>();
+  private final List<SourceError> errors = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+  private volatile ClusterConfiguration configuration;
+  private final CompletableFuture<Void> done;
+
+  /** Called with the `nodes` table as soon as it is decoded, before the reads complete. */
+  interface NodesListener {
+    void nodes(ArrowTable table) throws ArrowFormatException;
+  }
+
+  private ClusterReads(Channel channel, Deadline deadline, NodesListener listener) {
+    Map<Queries, CompletableFuture<Void>> queries = new EnumMap<>(Queries.class);
+    for (Queries q : Queries.ALL) {
+      queries.put(q, ControlCalls.query(channel, deadline, q.sql())
+          .thenAccept(result -> store(q, result))
+          .exceptionally(t -> fail("query " + q.table(), t)));
+    }
+    queries.compute(Queries.NODES, (q, f) -> f.thenRun(() -> notify(listener)));
+    CompletableFuture<Void> config = ControlCalls.getClusterConfiguration(channel, deadline)
+        .thenAccept(r -> configuration = r.getClusterConfiguration())
+        .exceptionally(t -> fail("GetClusterConfiguration", t));
+    CompletableFuture<Void> trims = queries.get(Queries.TAIL_SEGMENTS)
+        .thenCompose(ignored -> describeLogs(channel, deadline));
+    List<CompletableFuture<Void>> all = new ArrayList<>(queries.values());
+    all.add(config);
+    all.add(trims);
+    this.done = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  static ClusterReads start(Channel channel, Deadline deadline, NodesListener listener) {
+    return new ClusterReads(channel, deadline, listener);
+  }
+
+  private void notify(NodesListener listener) {
+    ArrowTable nodes = tables.get(Queries.NODES);
+    if (nodes != null) {
+      try {
+        listener.nodes(nodes);
+      } catch (ArrowFormatException | RuntimeException e) {
+        fail("discover nodes", e);
+      }
+    }
+  }
+
+  private void store(Queries q, QueryResult result) {
+    try {
+      tables.put(q, ArrowStreamReader.read(result.arrowStream().asReadOnlyByteBuffer()));
+      for (String w : result.warnings()) {
+        warnings.add(q.table() + ": " + w);
+      }
+    } catch (Exception e) {
+      fail("query " + q.table(), e);
+    }
+  }
+
+  private CompletableFuture<Void> describeLogs(Channel channel, Deadline deadline) {
+    ArrowTable tails = tables.get(Queries.TAIL_SEGMENTS);
+    if (tails == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    List<CompletableFuture<Void>> calls = new ArrayList<>(tails.rowCount());
+    try {
+      ArrowColumn logIds = tails.column("log_id");
+      for (int row = 0; row < tails.rowCount(); row++) {
+        int log = (int) logIds.longValue(row);
+        calls.add(ControlCalls.describeLog(channel, deadline, log)
+            .thenAccept((DescribeLogResponse r) -> trimPoints.put(log, r.getTrimPoint()))
+            .exceptionally(t -> fail("DescribeLog " + log, t)));
+      }
+    } catch (ArrowFormatException | RuntimeException e) {
+      fail("DescribeLog", e);
+    }
+    return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+  }
+
+  private Void fail(String what, Throwable t) {
+    errors.add(Failures.of(what, t));
+    return null;
+  }
+
+  CompletableFuture<Void> done() {
+    return done;
+  }
+
+  /** True when every named table was read. */
+  boolean has(Queries... queries) {
+    for (Queries q : queries) {
+      if (!tables.containsKey(q)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  ArrowTable table(Queries q) {
+    return tables.get(q);
+  }
+
+  Map<Integer, Long> trimPoints() {
+    return Map.copyOf(trimPoints);
+  }
+
+  ClusterConfiguration configuration() {
+    return configuration;
+  }
+
+  List<SourceError> errors() {
+    synchronized (errors) {
+      return List.copyOf(errors);
+    }
+  }
+
+  List<String> warnings() {
+    synchronized (warnings) {
+      return List.copyOf(warnings);
+    }
+  }
+}

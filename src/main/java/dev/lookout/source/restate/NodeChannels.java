@@ -1,0 +1,52 @@
+package dev.lookout.source.restate;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One lazily created gRPC channel per node address, reused across ticks. Addresses are
+ * {@code http://host:port} or {@code unix:///path/fabric.sock}.
+ */
+final class NodeChannels implements AutoCloseable {
+  /** One Query answer is one Arrow record batch; large clusters need more than gRPC's 4 MiB. */
+  private static final int MAX_INBOUND_BYTES = 32 * 1024 * 1024;
+
+  private final Map<URI, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+  ManagedChannel get(URI address) {
+    return channels.computeIfAbsent(address, NodeChannels::open);
+  }
+
+  private static ManagedChannel open(URI address) {
+    ManagedChannelBuilder<?> builder;
+    if ("unix".equals(address.getScheme())) {
+      // The server resets streams whose authority is a socket path.
+      builder = Grpc.newChannelBuilder("unix://" + address.getPath(), InsecureChannelCredentials.create())
+          .overrideAuthority("localhost");
+    } else {
+      builder = Grpc.newChannelBuilderForAddress(
+          address.getHost(), address.getPort(), InsecureChannelCredentials.create());
+    }
+    return builder.maxInboundMessageSize(MAX_INBOUND_BYTES).build();
+  }
+
+  @Override
+  public void close() {
+    channels.values().forEach(ManagedChannel::shutdownNow);
+    for (ManagedChannel channel : channels.values()) {
+      try {
+        channel.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    channels.clear();
+  }
+}

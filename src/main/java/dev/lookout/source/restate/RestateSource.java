@@ -1,0 +1,237 @@
+package dev.lookout.source.restate;
+
+import dev.lookout.model.ClusterConfig;
+import dev.lookout.model.Log;
+import dev.lookout.model.Node;
+import dev.lookout.model.Partition;
+import dev.lookout.model.Probe;
+import dev.lookout.model.Replica;
+import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.Sample;
+import dev.lookout.model.SourceError;
+import dev.lookout.source.restate.arrow.ArrowColumn;
+import dev.lookout.source.restate.arrow.ArrowFormatException;
+import dev.lookout.source.restate.arrow.ArrowTable;
+import io.grpc.Deadline;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads one Restate cluster per tick over its control API and each node's /metrics. Every node
+ * is probed in parallel; the cluster tables are read from the first admin node that answers, so
+ * a dead or hung node never blocks the tick. Nothing takes longer than the scrape timeout.
+ */
+public final class RestateSource implements AutoCloseable {
+  /** Time past the deadline for answers already on their way to be assembled. */
+  private static final long GRACE_MILLIS = 200;
+
+  private final String target;
+  private final List<URI> configured;
+  private final Duration timeout;
+  private final NodeChannels channels = new NodeChannels();
+  private final MetricsPages pages;
+  private final Map<URI, Integer> knownIds = new ConcurrentHashMap<>();
+  private volatile List<URI> discovered = List.of();
+
+  public RestateSource(String target, List<URI> addresses, Duration timeout, Executor executor) {
+    this.target = target;
+    this.configured = List.copyOf(addresses);
+    this.timeout = timeout;
+    this.pages = new MetricsPages(executor);
+  }
+
+  public RestateSnapshot scrape(long nowMillis) {
+    Deadline deadline = Deadline.after(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    NodeReads nodes = new NodeReads(address -> probe(address, deadline),
+        address -> pages.fetch(address, timeout));
+    addresses().forEach(nodes::start);
+    CompletableFuture<ClusterReads> reads = nodes.firstQueryable().thenApply(p -> p == null ? null
+        : ClusterReads.start(channels.get(p.address()), deadline, table -> discover(table, nodes)));
+    // The cluster reads start probes of newly seen nodes before they complete: await them first.
+    await(reads.thenCompose(r -> r == null ? CompletableFuture.completedFuture(null) : r.done()), deadline);
+    await(nodes.allDone(), deadline);
+    return assemble(nowMillis, nodes, reads.getNow(null));
+  }
+
+  private List<URI> addresses() {
+    List<URI> all = new ArrayList<>(configured);
+    for (URI uri : discovered) {
+      if (!all.contains(uri)) {
+        all.add(uri);
+      }
+    }
+    return all;
+  }
+
+  private CompletableFuture<ProbeResult> probe(URI address, Deadline deadline) {
+    int lastId = knownIds.getOrDefault(address, -1);
+    return ControlCalls.getIdent(channels.get(address), deadline)
+        .thenApply(ident -> {
+          ProbeResult result = new ProbeResult(address, Probe.OK, ident, lastId);
+          if (result.nodeId() >= 0) {
+            knownIds.put(address, result.nodeId());
+          }
+          return result;
+        })
+        .exceptionally(t -> new ProbeResult(address, probeOf(t), null, lastId));
+  }
+
+  private static Probe probeOf(Throwable t) {
+    return Failures.reason(Failures.unwrap(t)) == SourceError.Reason.TIMEOUT
+        ? Probe.TIMEOUT : Probe.UNREACHABLE;
+  }
+
+  private static void await(CompletableFuture<?> future, Deadline deadline) {
+    try {
+      future.get(deadline.timeRemaining(TimeUnit.MILLISECONDS) + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException | ExecutionException e) {
+      // Whatever did not finish is reported per read when the snapshot is assembled.
+    }
+  }
+
+  private RestateSnapshot assemble(long nowMillis, NodeReads nodes, ClusterReads reads) {
+    List<SourceError> errors = new ArrayList<>();
+    List<ProbeResult> probes = new ArrayList<>();
+    List<Sample> samples = new ArrayList<>();
+    for (NodeReads.Entry e : nodes.entries()) {
+      ProbeResult p = e.probe().getNow(new ProbeResult(e.address(), Probe.TIMEOUT, null,
+          knownIds.getOrDefault(e.address(), -1)));
+      probes.add(p);
+      if (p.probe() != Probe.OK) {
+        errors.add(new SourceError(label(p) + " GetIdent", p.probe() == Probe.TIMEOUT
+            ? SourceError.Reason.TIMEOUT : SourceError.Reason.UNREACHABLE, "node did not answer"));
+      }
+      addPage(label(p), e.page(), samples, errors);
+    }
+    if (reads == null) {
+      errors.add(new SourceError("cluster tables", SourceError.Reason.UNAVAILABLE,
+          "no admin node answered among " + addresses()));
+      return new RestateSnapshot(target, nowMillis, null, List.of(), List.of(), List.of(), List.of(),
+          ClusterConfig.UNKNOWN, samples, errors, List.of());
+    }
+    return fromTables(nowMillis, reads, probes, samples, errors);
+  }
+
+  private RestateSnapshot fromTables(long nowMillis, ClusterReads reads, List<ProbeResult> probes,
+      List<Sample> samples, List<SourceError> errors) {
+    if (!reads.done().isDone()) {
+      errors.add(new SourceError("cluster tables", SourceError.Reason.TIMEOUT,
+          "not all reads finished within " + timeout.toMillis() + " ms"));
+    }
+    errors.addAll(reads.errors());
+    List<Node> nodes = assemble("nodes", errors, List.of(), reads.has(Queries.NODES),
+        () -> NodeAssembler.nodes(reads.table(Queries.NODES), probes));
+    Map<Integer, Node> byId = new LinkedHashMap<>();
+    nodes.forEach(n -> byId.put(n.id(), n));
+    List<Log> logs = assemble("logs", errors, List.of(),
+        reads.has(Queries.TAIL_SEGMENTS, Queries.LOGS, Queries.LOGLET_WORKERS),
+        () -> LogAssembler.logs(reads.table(Queries.LOGS), reads.table(Queries.TAIL_SEGMENTS),
+            reads.table(Queries.LOGLET_WORKERS), reads.trimPoints(), byId));
+    List<Partition> partitions = assemble("partitions", errors, List.of(),
+        reads.has(Queries.PARTITIONS, Queries.REPLICA_SET),
+        () -> PartitionAssembler.partitions(reads.table(Queries.PARTITIONS), reads.table(Queries.REPLICA_SET)));
+    List<Replica> replicas = assemble("replicas", errors, List.of(), reads.has(Queries.PARTITION_STATE),
+        () -> PartitionAssembler.replicas(reads.table(Queries.PARTITION_STATE)));
+    ClusterConfig config = assemble("config", errors, ClusterConfig.UNKNOWN, true,
+        () -> ConfigAssembler.config(reads.table(Queries.CONFIG), reads.configuration()));
+    String queried = probes.stream().filter(ProbeResult::canQuery).findFirst()
+        .map(ProbeResult::address).map(URI::toString).orElse(null);
+    return new RestateSnapshot(target, nowMillis, queried, nodes, logs, partitions, replicas,
+        config, samples, errors, reads.warnings());
+  }
+
+  /** Builds one kind of entity; a table of the wrong shape costs only that kind, as an error. */
+  private static <T> T assemble(String what, List<SourceError> errors, T fallback, boolean tablesRead,
+      Assembly<T> assembly) {
+    if (!tablesRead) {
+      return fallback;
+    }
+    try {
+      return assembly.build();
+    } catch (ArrowFormatException | RuntimeException e) {
+      errors.add(new SourceError("assemble " + what, SourceError.Reason.BAD_RESPONSE, e.getMessage()));
+      return fallback;
+    }
+  }
+
+  private interface Assembly<T> {
+    T build() throws ArrowFormatException;
+  }
+
+  private static void addPage(String node, CompletableFuture<MetricsPages.Page> page,
+      List<Sample> samples, List<SourceError> errors) {
+    if (!page.isDone()) {
+      errors.add(new SourceError(node + " /metrics", SourceError.Reason.TIMEOUT, "no answer in time"));
+      return;
+    }
+    try {
+      MetricsPages.Page p = page.join();
+      p.samples().forEach(s -> samples.add(withNode(s, node)));
+      p.droppedFamilies().forEach(d -> errors.add(new SourceError(node + " /metrics",
+          SourceError.Reason.BAD_RESPONSE, "malformed family " + d + " dropped")));
+    } catch (RuntimeException ex) {
+      errors.add(Failures.of(node + " /metrics", ex));
+    }
+  }
+
+  private static Sample withNode(Sample s, String node) {
+    Map<String, String> labels = new LinkedHashMap<>(s.labels());
+    labels.put("node", node);
+    return new Sample(s.name(), labels, s.value());
+  }
+
+  /** "N2" when the address's node is known, else the address itself. */
+  private static String label(ProbeResult p) {
+    return p.nodeId() >= 0 ? "N" + p.nodeId() : p.address().toString();
+  }
+
+  /**
+   * Probes, in this same tick, the nodes the `nodes` table names that no address reaches yet,
+   * and remembers them so later ticks probe them from the start. This is how the agent still
+   * finds the cluster when every configured node is down.
+   */
+  private void discover(ArrowTable table, NodeReads nodes) throws ArrowFormatException {
+    List<URI> found = new ArrayList<>();
+    ArrowColumn ids = table.column("plain_node_id");
+    ArrowColumn addresses = table.column("address");
+    for (int row = 0; row < table.rowCount(); row++) {
+      String address = addresses.string(row);
+      if (address == null || !address.startsWith("http") || reached(NodeIds.plain(ids.string(row)))) {
+        continue;
+      }
+      URI uri = URI.create(address.replaceAll("/$", ""));
+      if (!configured.contains(uri)) {
+        found.add(uri);
+        nodes.start(uri);
+      }
+    }
+    discovered = List.copyOf(found);
+  }
+
+  /** True when a configured address already answers as this node. */
+  private boolean reached(int nodeId) {
+    for (URI uri : configured) {
+      if (Integer.valueOf(nodeId).equals(knownIds.get(uri))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    channels.close();
+  }
+}
