@@ -29,23 +29,31 @@ final class MetricsPages {
   /** One node's page: the samples kept and the malformed families dropped. */
   record Page(List<Sample> samples, List<String> droppedFamilies) {}
 
-  private final HttpClient http;
-  private final Executor executor;
+  /** Fetches the text of a node's page; failures complete the future exceptionally. */
+  interface Fetcher {
+    CompletableFuture<String> get(URI address, Duration timeout);
+  }
 
-  MetricsPages(Executor executor) {
-    this.executor = executor;
-    this.http = HttpClient.newBuilder().executor(executor)
+  private final Fetcher fetcher;
+
+  MetricsPages(Fetcher fetcher) {
+    this.fetcher = fetcher;
+  }
+
+  /** Over HTTP for http:// addresses, over the socket itself for unix:// ones. */
+  static MetricsPages overNetwork(Executor executor) {
+    HttpClient http = HttpClient.newBuilder().executor(executor)
         .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    return new MetricsPages((address, timeout) -> "unix".equals(address.getScheme())
+        ? UnixHttp.get(address.getPath(), "/metrics", timeout, executor)
+        : overHttp(http, address, timeout));
   }
 
   CompletableFuture<Page> fetch(URI address, Duration timeout) {
-    return body(address, timeout).thenApply(MetricsPages::page);
+    return fetcher.get(address, timeout).thenApply(MetricsPages::page);
   }
 
-  private CompletableFuture<String> body(URI address, Duration timeout) {
-    if ("unix".equals(address.getScheme())) {
-      return UnixHttp.get(address.getPath(), "/metrics", timeout, executor);
-    }
+  private static CompletableFuture<String> overHttp(HttpClient http, URI address, Duration timeout) {
     HttpRequest request = HttpRequest.newBuilder(address.resolve("/metrics")).timeout(timeout).GET().build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
       if (response.statusCode() != 200) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One lazily created gRPC channel per node address, reused across ticks. Addresses are
@@ -18,9 +19,19 @@ final class NodeChannels implements AutoCloseable {
   private static final int MAX_INBOUND_BYTES = 32 * 1024 * 1024;
 
   private final Map<URI, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final Function<URI, ManagedChannel> opener;
+
+  NodeChannels() {
+    this(NodeChannels::open);
+  }
+
+  /** With another opener, e.g. in-process channels in tests. */
+  NodeChannels(Function<URI, ManagedChannel> opener) {
+    this.opener = opener;
+  }
 
   ManagedChannel get(URI address) {
-    return channels.computeIfAbsent(address, NodeChannels::open);
+    return channels.computeIfAbsent(address, opener);
   }
 
   private static ManagedChannel open(URI address) {

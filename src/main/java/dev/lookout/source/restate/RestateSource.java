@@ -38,16 +38,22 @@ public final class RestateSource implements AutoCloseable {
   private final String target;
   private final List<URI> configured;
   private final Duration timeout;
-  private final NodeChannels channels = new NodeChannels();
+  private final NodeChannels channels;
   private final MetricsPages pages;
   private final Map<URI, Integer> knownIds = new ConcurrentHashMap<>();
   private volatile List<URI> discovered = List.of();
 
   public RestateSource(String target, List<URI> addresses, Duration timeout, Executor executor) {
+    this(target, addresses, timeout, new NodeChannels(), MetricsPages.overNetwork(executor));
+  }
+
+  RestateSource(String target, List<URI> addresses, Duration timeout, NodeChannels channels,
+      MetricsPages pages) {
     this.target = target;
     this.configured = List.copyOf(addresses);
     this.timeout = timeout;
-    this.pages = new MetricsPages(executor);
+    this.channels = channels;
+    this.pages = pages;
   }
 
   public RestateSnapshot scrape(long nowMillis) {
