@@ -77,8 +77,8 @@ final class ConfigBinder {
       return Listen.DEFAULT;
     }
     int number = Integer.parseInt(port);
-    if (number < 1 || number > 65535) {
-      b.problem(node.mark(), "listen: port " + number + " is not between 1 and 65535");
+    if (number < 0 || number > 65535) {
+      b.problem(node.mark(), "listen: port " + number + " is not between 0 and 65535 (0 picks a free port)");
       return Listen.DEFAULT;
     }
     return new Listen(host, number);

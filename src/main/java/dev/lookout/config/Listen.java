@@ -2,7 +2,7 @@ package dev.lookout.config;
 
 import java.util.Objects;
 
-/** The address the agent's HTTP server binds to. */
+/** The address the agent's HTTP server binds to; port 0 picks a free port. */
 public record Listen(String host, int port) {
   public static final Listen DEFAULT = new Listen("0.0.0.0", 9798);
 
@@ -11,8 +11,8 @@ public record Listen(String host, int port) {
     if (host.isEmpty()) {
       throw new IllegalArgumentException("listen host must not be empty");
     }
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("listen port " + port + " is not in 1..65535");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("listen port " + port + " is not in 0..65535");
     }
   }
 }
