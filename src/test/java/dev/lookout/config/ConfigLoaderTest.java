@@ -103,7 +103,8 @@ class ConfigLoaderTest {
   void recordsRejectInvalidValues() {
     assertThrows(IllegalArgumentException.class,
         () -> new Scrape(Duration.ofSeconds(1), Duration.ofSeconds(2)));
-    assertThrows(IllegalArgumentException.class, () -> new Listen("h", 0));
+    assertThrows(IllegalArgumentException.class, () -> new Listen("h", -1));
+    assertThrows(IllegalArgumentException.class, () -> new Listen("h", 65536));
     RestateTarget t = new RestateTarget("a", List.of(URI.create("http://h:1")));
     assertThrows(IllegalArgumentException.class, () -> new Config("c", Listen.DEFAULT,
         Scrape.DEFAULT, BASE, "", List.of(t, t), List.of(), Alerting.DEFAULT));
