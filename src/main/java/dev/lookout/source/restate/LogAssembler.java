@@ -94,10 +94,14 @@ final class LogAssembler {
     return false;
   }
 
-  /** Writable members (alive and read-write) minus the replication; null when unreadable. */
+  /**
+   * Writable members (alive and read-write) minus the replication; null when the replication is
+   * unreadable or no node is known (the `nodes` table failed): counting every member as not
+   * writable would report a healthy log as stalled.
+   */
   static Integer failuresTolerable(List<Integer> nodeset, String replication, Map<Integer, Node> nodes) {
     int factor = NodeIds.replicationFactor(replication);
-    if (factor < 0) {
+    if (factor < 0 || nodes.isEmpty()) {
       return null;
     }
     int writable = 0;

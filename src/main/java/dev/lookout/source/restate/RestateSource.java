@@ -61,12 +61,13 @@ public final class RestateSource implements AutoCloseable {
     NodeReads nodes = new NodeReads(address -> probe(address, deadline),
         address -> pages.fetch(address, timeout));
     addresses().forEach(nodes::start);
-    CompletableFuture<ClusterReads> reads = nodes.firstQueryable().thenApply(p -> p == null ? null
+    CompletableFuture<ProbeResult> queried = nodes.firstQueryable();
+    CompletableFuture<ClusterReads> reads = queried.thenApply(p -> p == null ? null
         : ClusterReads.start(channels.get(p.address()), deadline, table -> discover(table, nodes)));
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
     await(reads.thenCompose(r -> r == null ? CompletableFuture.completedFuture(null) : r.done()), deadline);
     await(nodes.allDone(), deadline);
-    return assemble(nowMillis, nodes, reads.getNow(null));
+    return assemble(nowMillis, nodes, reads.getNow(null), queried.getNow(null));
   }
 
   private List<URI> addresses() {
@@ -107,7 +108,9 @@ public final class RestateSource implements AutoCloseable {
     }
   }
 
-  private RestateSnapshot assemble(long nowMillis, NodeReads nodes, ClusterReads reads) {
+  /** {@code queried} is the node the cluster reads went to; null exactly when {@code reads} is. */
+  private RestateSnapshot assemble(long nowMillis, NodeReads nodes, ClusterReads reads,
+      ProbeResult queried) {
     List<SourceError> errors = new ArrayList<>();
     List<ProbeResult> probes = new ArrayList<>();
     List<Sample> samples = new ArrayList<>();
@@ -127,11 +130,11 @@ public final class RestateSource implements AutoCloseable {
       return new RestateSnapshot(target, nowMillis, null, List.of(), List.of(), List.of(), List.of(),
           ClusterConfig.UNKNOWN, samples, errors, List.of());
     }
-    return fromTables(nowMillis, reads, probes, samples, errors);
+    return fromTables(nowMillis, reads, queried.address().toString(), probes, samples, errors);
   }
 
-  private RestateSnapshot fromTables(long nowMillis, ClusterReads reads, List<ProbeResult> probes,
-      List<Sample> samples, List<SourceError> errors) {
+  private RestateSnapshot fromTables(long nowMillis, ClusterReads reads, String queried,
+      List<ProbeResult> probes, List<Sample> samples, List<SourceError> errors) {
     if (!reads.done().isDone()) {
       errors.add(new SourceError("cluster tables", SourceError.Reason.TIMEOUT,
           "not all reads finished within " + timeout.toMillis() + " ms"));
@@ -152,8 +155,6 @@ public final class RestateSource implements AutoCloseable {
         () -> PartitionAssembler.replicas(reads.table(Queries.PARTITION_STATE)));
     ClusterConfig config = assemble("config", errors, ClusterConfig.UNKNOWN, true,
         () -> ConfigAssembler.config(reads.table(Queries.CONFIG), reads.configuration()));
-    String queried = probes.stream().filter(ProbeResult::canQuery).findFirst()
-        .map(ProbeResult::address).map(URI::toString).orElse(null);
     return new RestateSnapshot(target, nowMillis, queried, nodes, logs, partitions, replicas,
         config, samples, errors, reads.warnings());
   }
