@@ -7,7 +7,7 @@ import java.util.List;
  * LSN and {@code tailLsn} the next free LSN. Either is null when the agent could not read it.
  * {@code failuresTolerable} is how many more nodeset members may fail before appends stall:
  * writable members (alive, read-write) minus the replication factor; negative means stalled;
- * null when the replication cannot be read.
+ * null when the replication cannot be read or no node is known.
  */
 public record Log(
     int id,

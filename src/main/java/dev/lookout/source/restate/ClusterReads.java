@@ -9,7 +9,9 @@ import dev.lookout.source.restate.proto.ClusterConfiguration;
 import dev.lookout.source.restate.proto.DescribeLogResponse;
 import io.grpc.Channel;
 import io.grpc.Deadline;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,7 +37,12 @@ final class ClusterReads {
     void nodes(ArrowTable table) throws ArrowFormatException;
   }
 
-  private ClusterReads(Channel channel, Deadline deadline, NodesListener listener) {
+  private final URI address;
+  private final Set<Integer> described = ConcurrentHashMap.newKeySet();
+
+  private ClusterReads(URI address, Channel channel, Deadline deadline, List<Integer> knownLogs,
+      NodesListener listener) {
+    this.address = address;
     Map<Queries, CompletableFuture<Void>> queries = new EnumMap<>(Queries.class);
     for (Queries q : Queries.ALL) {
       queries.put(q, ControlCalls.query(channel, deadline, q.sql())
@@ -46,16 +53,19 @@ final class ClusterReads {
     CompletableFuture<Void> config = ControlCalls.getClusterConfiguration(channel, deadline)
         .thenAccept(r -> configuration = r.getClusterConfiguration())
         .exceptionally(t -> fail("GetClusterConfiguration", t));
+    // Logs rarely change: ask for last tick's logs now, and for any new one once the tails are in.
+    CompletableFuture<Void> known = describe(channel, deadline, knownLogs);
     CompletableFuture<Void> trims = queries.get(Queries.TAIL_SEGMENTS)
-        .thenCompose(ignored -> describeLogs(channel, deadline));
+        .thenCompose(ignored -> describeLogs(channel, deadline)).thenCombine(known, (a, b) -> null);
     List<CompletableFuture<Void>> all = new ArrayList<>(queries.values());
     all.add(config);
     all.add(trims);
     this.done = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
-  static ClusterReads start(Channel channel, Deadline deadline, NodesListener listener) {
-    return new ClusterReads(channel, deadline, listener);
+  static ClusterReads start(URI address, Channel channel, Deadline deadline, List<Integer> knownLogs,
+      NodesListener listener) {
+    return new ClusterReads(address, channel, deadline, knownLogs, listener);
   }
 
   private void notify(NodesListener listener) {
@@ -85,17 +95,27 @@ final class ClusterReads {
     if (tails == null) {
       return CompletableFuture.completedFuture(null);
     }
-    List<CompletableFuture<Void>> calls = new ArrayList<>(tails.rowCount());
+    List<Integer> logs = new ArrayList<>(tails.rowCount());
     try {
       ArrowColumn logIds = tails.column("log_id");
       for (int row = 0; row < tails.rowCount(); row++) {
-        int log = (int) logIds.longValue(row);
+        logs.add((int) logIds.longValue(row));
+      }
+    } catch (ArrowFormatException | RuntimeException e) {
+      fail("DescribeLog", e);
+    }
+    return describe(channel, deadline, logs);
+  }
+
+  /** DescribeLog for each log not asked yet this tick. */
+  private CompletableFuture<Void> describe(Channel channel, Deadline deadline, List<Integer> logs) {
+    List<CompletableFuture<Void>> calls = new ArrayList<>(logs.size());
+    for (int log : logs) {
+      if (described.add(log)) {
         calls.add(ControlCalls.describeLog(channel, deadline, log)
             .thenAccept((DescribeLogResponse r) -> trimPoints.put(log, r.getTrimPoint()))
             .exceptionally(t -> fail("DescribeLog " + log, t)));
       }
-    } catch (ArrowFormatException | RuntimeException e) {
-      fail("DescribeLog", e);
     }
     return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
   }
@@ -107,6 +127,14 @@ final class ClusterReads {
 
   CompletableFuture<Void> done() {
     return done;
+  }
+
+  URI address() {
+    return address;
+  }
+
+  int tableCount() {
+    return tables.size();
   }
 
   /** True when every named table was read. */

@@ -48,11 +48,17 @@ final class NodeReads {
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
-  /** The first probe to answer as a live admin node; null once all answered and none can. */
-  CompletableFuture<ProbeResult> firstQueryable() {
+  /**
+   * The first probe to answer as a live admin node other than {@code exclude} (may be null);
+   * null once all answered and none can.
+   */
+  CompletableFuture<ProbeResult> firstQueryable(URI exclude) {
     CompletableFuture<ProbeResult> chosen = new CompletableFuture<>();
     List<CompletableFuture<ProbeResult>> probes = new ArrayList<>();
     for (Entry e : entries()) {
+      if (e.address().equals(exclude)) {
+        continue;
+      }
       probes.add(e.probe());
       e.probe().thenAccept(r -> {
         if (r.canQuery()) {

@@ -34,6 +34,8 @@ import java.util.concurrent.TimeoutException;
 public final class RestateSource implements AutoCloseable {
   /** Time past the deadline for answers already on their way to be assembled. */
   private static final long GRACE_MILLIS = 200;
+  /** After this long without a complete answer from the preferred node, ask another one too. */
+  private static final long HEDGE_MILLIS = 250;
 
   private final String target;
   private final List<URI> configured;
@@ -42,6 +44,10 @@ public final class RestateSource implements AutoCloseable {
   private final MetricsPages pages;
   private final Map<URI, Integer> knownIds = new ConcurrentHashMap<>();
   private volatile List<URI> discovered = List.of();
+  /** The node that served the last tick's cluster reads; asked first, without waiting for its probe. */
+  private volatile URI preferred;
+  /** Log ids of the last tick, so their DescribeLog calls need not wait for the log tables. */
+  private volatile List<Integer> knownLogs = List.of();
 
   public RestateSource(String target, List<URI> addresses, Duration timeout, Executor executor) {
     this(target, addresses, timeout, new NodeChannels(), MetricsPages.overNetwork(executor));
@@ -61,13 +67,20 @@ public final class RestateSource implements AutoCloseable {
     NodeReads nodes = new NodeReads(address -> probe(address, deadline),
         address -> pages.fetch(address, timeout));
     addresses().forEach(nodes::start);
-    CompletableFuture<ProbeResult> queried = nodes.firstQueryable();
-    CompletableFuture<ClusterReads> reads = queried.thenApply(p -> p == null ? null
-        : ClusterReads.start(channels.get(p.address()), deadline, table -> discover(table, nodes)));
+    List<Integer> logs = knownLogs;
+    HedgedReads hedged = HedgedReads.run(preferred, nodes, address -> ClusterReads.start(address,
+        channels.get(address), deadline, logs, table -> discover(table, nodes)), hedgeMillis());
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
-    await(reads.thenCompose(r -> r == null ? CompletableFuture.completedFuture(null) : r.done()), deadline);
+    await(hedged.winner(), deadline);
     await(nodes.allDone(), deadline);
-    return assemble(nowMillis, nodes, reads.getNow(null), queried.getNow(null));
+    ClusterReads reads = hedged.best();
+    preferred = reads != null && reads.has(Queries.NODES) ? reads.address() : null;
+    return assemble(nowMillis, nodes, reads);
+  }
+
+  /** Long enough for a healthy node to answer every read, short enough to leave time to retry. */
+  private long hedgeMillis() {
+    return Math.min(HEDGE_MILLIS, timeout.toMillis() / 4);
   }
 
   private List<URI> addresses() {
@@ -108,9 +121,7 @@ public final class RestateSource implements AutoCloseable {
     }
   }
 
-  /** {@code queried} is the node the cluster reads went to; null exactly when {@code reads} is. */
-  private RestateSnapshot assemble(long nowMillis, NodeReads nodes, ClusterReads reads,
-      ProbeResult queried) {
+  private RestateSnapshot assemble(long nowMillis, NodeReads nodes, ClusterReads reads) {
     List<SourceError> errors = new ArrayList<>();
     List<ProbeResult> probes = new ArrayList<>();
     List<Sample> samples = new ArrayList<>();
@@ -130,7 +141,7 @@ public final class RestateSource implements AutoCloseable {
       return new RestateSnapshot(target, nowMillis, null, List.of(), List.of(), List.of(), List.of(),
           ClusterConfig.UNKNOWN, samples, errors, List.of());
     }
-    return fromTables(nowMillis, reads, queried.address().toString(), probes, samples, errors);
+    return fromTables(nowMillis, reads, reads.address().toString(), probes, samples, errors);
   }
 
   private RestateSnapshot fromTables(long nowMillis, ClusterReads reads, String queried,
@@ -155,6 +166,9 @@ public final class RestateSource implements AutoCloseable {
         () -> PartitionAssembler.replicas(reads.table(Queries.PARTITION_STATE)));
     ClusterConfig config = assemble("config", errors, ClusterConfig.UNKNOWN, true,
         () -> ConfigAssembler.config(reads.table(Queries.CONFIG), reads.configuration()));
+    if (!logs.isEmpty()) {
+      knownLogs = logs.stream().map(Log::id).toList();
+    }
     return new RestateSnapshot(target, nowMillis, queried, nodes, logs, partitions, replicas,
         config, samples, errors, reads.warnings());
   }
