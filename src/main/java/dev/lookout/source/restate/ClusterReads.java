@@ -41,13 +41,15 @@ final class ClusterReads {
   private final Set<Integer> described = ConcurrentHashMap.newKeySet();
 
   private ClusterReads(URI address, Channel channel, Deadline deadline, List<Integer> knownLogs,
-      NodesListener listener) {
+      Map<Queries, ArrowTable> cached, NodesListener listener) {
     this.address = address;
+    this.tables.putAll(cached);
     Map<Queries, CompletableFuture<Void>> queries = new EnumMap<>(Queries.class);
     for (Queries q : Queries.ALL) {
-      queries.put(q, ControlCalls.query(channel, deadline, q.sql())
-          .thenAccept(result -> store(q, result))
-          .exceptionally(t -> fail("query " + q.table(), t)));
+      queries.put(q, cached.containsKey(q) ? CompletableFuture.completedFuture(null)
+          : ControlCalls.query(channel, deadline, q.sql())
+              .thenAccept(result -> store(q, result))
+              .exceptionally(t -> fail("query " + q.table(), t)));
     }
     queries.compute(Queries.NODES, (q, f) -> f.thenRun(() -> notify(listener)));
     CompletableFuture<Void> config = ControlCalls.getClusterConfiguration(channel, deadline)
@@ -63,9 +65,10 @@ final class ClusterReads {
     this.done = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
+  /** {@code cached} tables are taken as read and not queried again. */
   static ClusterReads start(URI address, Channel channel, Deadline deadline, List<Integer> knownLogs,
-      NodesListener listener) {
-    return new ClusterReads(address, channel, deadline, knownLogs, listener);
+      Map<Queries, ArrowTable> cached, NodesListener listener) {
+    return new ClusterReads(address, channel, deadline, knownLogs, cached, listener);
   }
 
   private void notify(NodesListener listener) {

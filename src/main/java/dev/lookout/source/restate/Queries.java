@@ -1,6 +1,7 @@
 package dev.lookout.source.restate;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The SQL the agent runs against the cluster tables, one query per table, columns named
@@ -27,6 +28,12 @@ enum Queries {
       + " ('worker.snapshots.destination', 'default-replication')");
 
   static final List<Queries> ALL = List.of(values());
+
+  /**
+   * Tables that change only when nodes restart with new settings, yet are the slowest to read
+   * (they fan out to every node): read them once a minute, not every tick.
+   */
+  static final Set<Queries> SLOW_CHANGING = Set.of(CONFIG);
 
   private final String table;
   private final String sql;

@@ -12,6 +12,7 @@ import dev.lookout.model.SourceError;
 import dev.lookout.source.restate.arrow.ArrowColumn;
 import dev.lookout.source.restate.arrow.ArrowFormatException;
 import dev.lookout.source.restate.arrow.ArrowTable;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.grpc.Deadline;
 import java.net.URI;
 import java.time.Duration;
@@ -48,13 +49,16 @@ public final class RestateSource implements AutoCloseable {
   private volatile URI preferred;
   /** Log ids of the last tick, so their DescribeLog calls need not wait for the log tables. */
   private volatile List<Integer> knownLogs = List.of();
+  private final TableCache cache;
 
   public RestateSource(String target, List<URI> addresses, Duration timeout, Executor executor) {
-    this(target, addresses, timeout, new NodeChannels(), MetricsPages.overNetwork(executor));
+    this(target, addresses, timeout, new NodeChannels(), MetricsPages.overNetwork(executor),
+        Ticker.systemTicker());
   }
 
   RestateSource(String target, List<URI> addresses, Duration timeout, NodeChannels channels,
-      MetricsPages pages) {
+      MetricsPages pages, Ticker ticker) {
+    this.cache = new TableCache(ticker);
     this.target = target;
     this.configured = List.copyOf(addresses);
     this.timeout = timeout;
@@ -68,13 +72,17 @@ public final class RestateSource implements AutoCloseable {
         address -> pages.fetch(address, timeout));
     addresses().forEach(nodes::start);
     List<Integer> logs = knownLogs;
+    Map<Queries, ArrowTable> cached = cache.fresh();
     HedgedReads hedged = HedgedReads.run(preferred, nodes, address -> ClusterReads.start(address,
-        channels.get(address), deadline, logs, table -> discover(table, nodes)), hedgeMillis());
+        channels.get(address), deadline, logs, cached, table -> discover(table, nodes)), hedgeMillis());
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
     await(hedged.winner(), deadline);
     await(nodes.allDone(), deadline);
     ClusterReads reads = hedged.best();
     preferred = reads != null && reads.has(Queries.NODES) ? reads.address() : null;
+    if (reads != null) {
+      cache.keep(reads);
+    }
     return assemble(nowMillis, nodes, reads);
   }
 

@@ -1,5 +1,6 @@
 package dev.lookout.source.restate;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -95,7 +96,12 @@ final class FakeRestateCluster implements AutoCloseable {
 
   /** A source over the given nodes' addresses, wired to this cluster. */
   RestateSource source(Duration timeout, int... ids) {
-    return new RestateSource("demo", addresses(ids), timeout, channels(), pages());
+    return source(timeout, Ticker.systemTicker(), ids);
+  }
+
+  /** With a ticker the test advances, for the table cache. */
+  RestateSource source(Duration timeout, Ticker ticker, int... ids) {
+    return new RestateSource("demo", addresses(ids), timeout, channels(), pages(), ticker);
   }
 
   @Override
