@@ -1,5 +1,6 @@
 package dev.lookout.app;
 
+import dev.lookout.alerts.AlertStore;
 import dev.lookout.config.Config;
 import dev.lookout.config.RestateTarget;
 import dev.lookout.config.Target;
@@ -7,7 +8,9 @@ import dev.lookout.model.RestateSnapshot;
 import dev.lookout.output.http.HealthCheck;
 import dev.lookout.output.http.HttpServer;
 import dev.lookout.output.http.TargetStatus;
+import dev.lookout.output.metrics.AlertGauges;
 import dev.lookout.output.metrics.RestateGauges;
+import dev.lookout.output.metrics.RuleMetrics;
 import dev.lookout.output.metrics.TargetMetrics;
 import dev.lookout.source.restate.RestateSource;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,6 +37,7 @@ public final class Agent implements AutoCloseable {
   private final ScheduledExecutorService ticks;
   private final List<RestateRunner> runners = new ArrayList<>();
   private final HttpServer http;
+  private final AlertPipeline alerts;
   private final long startedMillis;
   private int port;
 
@@ -50,6 +54,8 @@ public final class Agent implements AutoCloseable {
         LOG.warning("target " + target.name() + ": type not supported yet, skipped");
       }
     }
+    this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
+        new AlertStore(config.stateDir()), new RuleMetrics(registry), new AlertGauges(registry), clock);
     this.http = new HttpServer(config.listen().host(), config.listen().port(), views());
     this.startedMillis = clock.millis();
   }
@@ -64,11 +70,15 @@ public final class Agent implements AutoCloseable {
 
   private HttpServer.Views views() {
     return new HttpServer.Views(this::healthy, this::ready, this::checks, this::snapshots,
-        this::targets, registry::scrape);
+        this::targets, registry::scrape, alerts::alerts, alerts::rules, alerts::reload);
   }
 
-  /** Starts the HTTP server, then the ticks; returns the bound HTTP port. */
+  /**
+   * Loads rules and saved alerts, starts the HTTP server, then the ticks; returns the bound HTTP
+   * port. Rule files that do not load throw IllegalArgumentException naming every problem.
+   */
   public int start() {
+    alerts.start();
     port = http.start();
     long interval = config.scrape().interval().toMillis();
     for (RestateRunner runner : runners) {
@@ -78,12 +88,28 @@ public final class Agent implements AutoCloseable {
   }
 
   /** A periodic task that throws is silently never run again: catch everything here. */
-  private static void safeTick(RestateRunner runner) {
+  private void safeTick(RestateRunner runner) {
     try {
       runner.tick();
+      alerts.evaluate(targetViews());
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, "tick of target " + runner.name() + " failed", t);
     }
+  }
+
+  private List<Alerting.TargetView> targetViews() {
+    List<Alerting.TargetView> views = new ArrayList<>();
+    for (RestateRunner r : runners) {
+      if (r.latest() != null) {
+        views.add(new Alerting.TargetView(r.name(), r.latest(), r.history()));
+      }
+    }
+    return views;
+  }
+
+  /** Reloads the rule files (SIGHUP, POST /-/reload); "" on success, else every problem. */
+  public String reload() {
+    return alerts.reload();
   }
 
   /** The loop is alive: every target ticked recently (or the agent just started). */
@@ -112,6 +138,7 @@ public final class Agent implements AutoCloseable {
           ? List.of(new HealthCheck(r.name() + ":cluster-state", false, "not scraped yet"))
           : ClusterHealth.checks(s));
     }
+    checks.add(alerts.criticalCheck());
     return checks;
   }
 
@@ -133,7 +160,7 @@ public final class Agent implements AutoCloseable {
     return port;
   }
 
-  /** Scrapes every target once, outside the schedule (for `lookout snapshot`). */
+  /** Scrapes every target once, outside the schedule, without rules (for `lookout snapshot`). */
   public List<RestateSnapshot> scrapeOnce() {
     runners.forEach(RestateRunner::tick);
     return runners.stream().map(RestateRunner::latest).toList();

@@ -68,6 +68,11 @@ final class RestateRunner implements AutoCloseable {
     return latest;
   }
 
+  /** Recent snapshots that read the cluster; owned by the tick thread, read by the rules in it. */
+  History<RestateSnapshot> history() {
+    return history;
+  }
+
   long lastTickMillis() {
     return lastTickMillis;
   }

@@ -45,8 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
     cluster.awaitReady(Duration.ofSeconds(60));
     System.out.println("lookout demo: cluster ready at " + cluster.addresses()
         + "; try: " + restate.restatectlBinary() + " --address " + cluster.address(1) + " status");
-    RunCommand.runUntilStopped(loaded);
-    return 0;
+    return RunCommand.runUntilStopped(loaded);
   }
 
   private static void wipe(Path dir) throws java.io.IOException {

@@ -20,18 +20,26 @@ public final class RunCommand implements Callable<Integer> {
     if (loaded == null) {
       return ConfigOption.BAD_CONFIG;
     }
-    runUntilStopped(loaded);
-    return 0;
+    return runUntilStopped(loaded);
   }
 
-  static void runUntilStopped(Config config) {
+  /** Runs until SIGTERM/SIGINT; SIGHUP reloads the rules. Returns the exit code. */
+  static int runUntilStopped(Config config) {
     Agent agent = new Agent(config, InstantSource.system());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       agent.close();
       stopped.countDown();
     }, "lookout-shutdown"));
-    int port = agent.start();
+    int port;
+    try {
+      port = agent.start();
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      agent.close();
+      return ConfigOption.BAD_CONFIG;
+    }
+    Signals.onHangup(() -> agent.reload());
     System.out.printf("lookout: watching cluster %s; http://%s:%d/ (metrics at /metrics)%n",
         config.cluster(), config.listen().host(), port);
     try {
@@ -39,5 +47,6 @@ public final class RunCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return 0;
   }
 }

@@ -3,6 +3,7 @@ package dev.lookout.output.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.alerts.Alert;
 import dev.lookout.model.RestateSnapshot;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -21,7 +22,13 @@ public final class HttpServer implements AutoCloseable {
   /** What the server shows, read fresh on every request. */
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,
       Supplier<List<HealthCheck>> checks, Supplier<List<RestateSnapshot>> snapshots,
-      Supplier<List<TargetStatus>> targets, Supplier<String> metrics) {}
+      Supplier<List<TargetStatus>> targets, Supplier<String> metrics,
+      Supplier<List<Alert>> alerts, Supplier<List<RuleView>> rules, Reload reload) {}
+
+  /** Reloads the rule files; returns "" when they loaded, else every problem found. */
+  public interface Reload {
+    String reload();
+  }
 
   private final Javalin app;
 
@@ -37,6 +44,9 @@ public final class HttpServer implements AutoCloseable {
       cfg.routes.get("/health", ctx -> health(ctx, views.checks().get()));
       cfg.routes.get("/api/v1/snapshot", ctx -> json(ctx, snapshots(views.snapshots().get())));
       cfg.routes.get("/api/v1/targets", ctx -> json(ctx, MAPPER.valueToTree(views.targets().get())));
+      cfg.routes.get("/api/v1/alerts", ctx -> json(ctx, AlertsJson.of(views.alerts().get())));
+      cfg.routes.get("/api/v1/rules", ctx -> json(ctx, RulesJson.of(views.rules().get())));
+      cfg.routes.post("/-/reload", ctx -> reload(ctx, views.reload()));
     });
   }
 
@@ -69,6 +79,17 @@ public final class HttpServer implements AutoCloseable {
     body.put("status", ok ? "ok" : "failing");
     body.set("checks", MAPPER.valueToTree(checks));
     ctx.contentType("application/json").result(SnapshotJson.write(body));
+  }
+
+  /** 200 when the rules loaded; 500 with every problem when they did not (the old rules stay). */
+  private static void reload(Context ctx, Reload reload) {
+    String problems = reload.reload();
+    ctx.contentType("text/plain; charset=utf-8");
+    if (problems.isEmpty()) {
+      ctx.result("rules reloaded\n");
+    } else {
+      ctx.status(500).result("failed to reload rules; the previous rules stay in use:\n" + problems + "\n");
+    }
   }
 
   private static ArrayNode snapshots(List<RestateSnapshot> snapshots) {

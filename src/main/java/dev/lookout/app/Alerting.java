@@ -1,0 +1,118 @@
+package dev.lookout.app;
+
+import dev.lookout.alerts.Alert;
+import dev.lookout.alerts.AlertRuleState;
+import dev.lookout.alerts.Candidate;
+import dev.lookout.model.History;
+import dev.lookout.model.RestateSnapshot;
+import dev.lookout.rules.CompiledRule;
+import dev.lookout.rules.Evaluation;
+import dev.lookout.rules.Match;
+import dev.lookout.rules.RuleEvaluator;
+import dev.lookout.rules.RuleSet;
+import dev.lookout.rules.format.Scope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates the rules over every target's snapshot and drives each rule's alert lifecycle. A
+ * target whose tick could not read the cluster keeps its last good matches for entity rules, so a
+ * blind tick neither resolves nor restarts an alert; cluster-scope rules still see the failure.
+ * Called from one tick at a time (synchronized), read from HTTP threads through snapshots.
+ */
+final class Alerting {
+  /** What one target offers the rules: the newest snapshot and the recent good ones. */
+  record TargetView(String name, RestateSnapshot latest, History<RestateSnapshot> history) {}
+
+  /** One rule's last evaluation, for /api/v1/rules and the per-rule metrics. */
+  record RuleStatus(CompiledRule rule, List<Alert> alerts, Instant lastEvaluation,
+      double seconds, int errors) {}
+
+  private final RuleEvaluator evaluator = new RuleEvaluator();
+  private final Map<String, AlertRuleState> states = new LinkedHashMap<>();
+  private final Map<String, List<Match>> lastGoodMatches = new HashMap<>();
+  private volatile List<RuleStatus> statuses = List.of();
+  private RuleSet rules;
+
+  Alerting(RuleSet rules) {
+    this.rules = rules;
+  }
+
+  /** Replaces the rules; alerts of rules that keep their name keep their state. */
+  synchronized void replace(RuleSet next) {
+    this.rules = next;
+    states.keySet().retainAll(next.rules().stream().map(CompiledRule::alert).toList());
+  }
+
+  /** Before the first evaluation: alerts saved by an earlier run, for the rules that still exist. */
+  synchronized void restore(Map<String, List<Alert>> saved) {
+    for (CompiledRule rule : rules.rules()) {
+      List<Alert> alerts = saved.get(rule.alert());
+      if (alerts != null) {
+        stateOf(rule).restore(alerts);
+      }
+    }
+  }
+
+  synchronized void evaluate(List<TargetView> targets, Instant now) {
+    List<RuleStatus> next = new ArrayList<>();
+    for (CompiledRule rule : rules.rules()) {
+      long started = System.nanoTime();
+      List<Candidate> candidates = new ArrayList<>();
+      int errors = 0;
+      for (TargetView t : targets) {
+        errors += matches(rule, t, candidates);
+      }
+      AlertRuleState state = stateOf(rule);
+      state.evaluate(candidates, now);
+      next.add(new RuleStatus(rule, state.alerts(), now, (System.nanoTime() - started) / 1e9, errors));
+    }
+    statuses = List.copyOf(next);
+  }
+
+  /** Adds the rule's candidates for one target; returns its evaluation errors. */
+  private int matches(CompiledRule rule, TargetView t, List<Candidate> into) {
+    String key = rule.alert() + "\u0000" + t.name();
+    List<Match> matches;
+    int errors = 0;
+    if (t.latest().tablesRead() || rule.scope() == Scope.CLUSTER) {
+      Evaluation e = evaluator.evaluate(rule, t.latest(), t.history());
+      matches = e.matches();
+      errors = e.errors();
+      lastGoodMatches.put(key, matches);
+    } else {
+      matches = lastGoodMatches.getOrDefault(key, List.of());
+    }
+    for (Match m : matches) {
+      Map<String, String> labels = new LinkedHashMap<>(m.labels());
+      labels.put("target", t.name());
+      into.add(new Candidate(labels, m.annotations()));
+    }
+    return errors;
+  }
+
+  private AlertRuleState stateOf(CompiledRule rule) {
+    return states.computeIfAbsent(rule.alert(), name -> new AlertRuleState(name,
+        rule.spec().forDuration(), rule.spec().keepFiringFor()));
+  }
+
+  synchronized Map<String, List<Alert>> byRule() {
+    Map<String, List<Alert>> all = new LinkedHashMap<>();
+    states.forEach((name, state) -> all.put(name, state.alerts()));
+    return all;
+  }
+
+  synchronized List<Alert> alerts() {
+    List<Alert> all = new ArrayList<>();
+    states.values().forEach(s -> all.addAll(s.alerts()));
+    return all;
+  }
+
+  List<RuleStatus> statuses() {
+    return statuses;
+  }
+}
