@@ -56,6 +56,10 @@ public final class CompiledRule {
     }
     ExprCompiler compiler = new ExprCompiler(ast.get(), spec, problems);
     Fn.Bool root = compiler.bool(ast.get().getExpr());
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    // Compiled a second time, so any problem in it has already been reported above.
     Object value = compiler.compile(valueExpr(ast.get().getExpr()));
     if (problems.size() > before) {
       return Optional.empty();

@@ -7,6 +7,7 @@ import dev.lookout.rules.format.RuleGroup;
 import dev.lookout.rules.format.RuleSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Every rule of the configured rule files, compiled once; replaced as a whole on reload. */
@@ -33,11 +34,15 @@ public final class RuleSet {
         problems.addAll(e.problems());
         continue;
       }
+      List<Problem> found = new ArrayList<>();
       for (RuleGroup g : groups) {
         for (RuleSpec spec : g.rules()) {
-          CompiledRule.compile(g.name(), spec, runbookBaseUrl, problems).ifPresent(rules::add);
+          CompiledRule.compile(g.name(), spec, runbookBaseUrl, found).ifPresent(rules::add);
         }
       }
+      // Top to bottom within a file, whichever check found the problem.
+      found.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+      problems.addAll(found);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
