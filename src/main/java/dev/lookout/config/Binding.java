@@ -20,12 +20,12 @@ import java.util.Optional;
  * <p>Paths in messages are written as the user would look them up: {@code scrape.interval},
  * {@code targets[0].addresses[1]}; the top level has the empty path.
  */
-final class Binding {
+public final class Binding {
   private final String file;
   private final EnvExpander env;
   private final List<Problem> problems = new ArrayList<>();
 
-  Binding(String file, Map<String, String> env) {
+  public Binding(String file, Map<String, String> env) {
     this.file = file;
     this.env = new EnvExpander(env);
   }
@@ -39,7 +39,7 @@ final class Binding {
   }
 
   /** In file order, so the output reads top to bottom whatever order the checks ran in. */
-  List<Problem> problems() {
+  public List<Problem> problems() {
     List<Problem> sorted = new ArrayList<>(problems);
     sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return sorted;

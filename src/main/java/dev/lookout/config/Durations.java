@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * largest to smallest, each at most once, always written (a bare {@code 10} is rejected because
  * nobody can tell whether it meant seconds). {@code 0} alone is allowed, as in Prometheus.
  */
-final class Durations {
+public final class Durations {
   private static final Pattern FORMAT = Pattern.compile(
       "(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
   // Milliseconds per unit, in the order of the groups above; a year is 365 days, as in Prometheus.
@@ -21,7 +21,7 @@ final class Durations {
   private Durations() {}
 
   /** The duration written as {@code text}, or empty if it is not one. */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     if (text.equals("0")) {
       return Optional.of(Duration.ZERO);
     }
@@ -44,7 +44,7 @@ final class Durations {
   }
 
   /** The shortest text {@link #parse} reads back as {@code d}, e.g. {@code 1h30m}. */
-  static String format(Duration d) {
+  public static String format(Duration d) {
     long millis = d.toMillis();
     if (millis == 0) {
       return "0s";

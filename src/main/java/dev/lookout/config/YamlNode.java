@@ -7,7 +7,7 @@ import java.util.Optional;
  * A YAML value that remembers where it was written, so that every complaint about the config
  * can point at a line and column. Jackson's own tree drops positions, hence this small copy.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
   Mark mark();
 
   /** How the node reads in a message: "a map", "a list", "nothing", or the quoted text. */
@@ -15,7 +15,7 @@ sealed interface YamlNode {
 
   /** A 1-based position in the file. */
   record Mark(int line, int column) {
-    static final Mark START = new Mark(1, 1);
+    public static final Mark START = new Mark(1, 1);
   }
 
   /** Any scalar: strings, numbers and booleans alike, as written, since binding decides types. */
@@ -50,7 +50,7 @@ sealed interface YamlNode {
       entries = List.copyOf(entries);
     }
 
-    Optional<Entry> get(String key) {
+    public Optional<Entry> get(String key) {
       return entries.stream().filter(e -> e.key().equals(key)).findFirst();
     }
 

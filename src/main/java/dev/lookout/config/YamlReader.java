@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads YAML text into {@link YamlNode}s with positions, using only the streaming parser: no
  * object mapping, so no YAML tag can make it build a Java type of the file's choosing.
  */
-final class YamlReader {
+public final class YamlReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
 
   private final YAMLParser parser;
@@ -40,7 +40,7 @@ final class YamlReader {
    * The document's root, a {@link Null} for an empty file, or empty after a syntax error (which
    * is reported to {@code binding}; nothing after it can be trusted).
    */
-  static Optional<YamlNode> read(String text, Binding binding) {
+  public static Optional<YamlNode> read(String text, Binding binding) {
     try (YAMLParser parser = FACTORY.createParser(text)) {
       return Optional.of(new YamlReader(parser, binding).document());
     } catch (JsonProcessingException e) {

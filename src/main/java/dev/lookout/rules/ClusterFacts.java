@@ -1,0 +1,58 @@
+package dev.lookout.rules;
+
+import dev.lookout.model.Liveness;
+import dev.lookout.model.Node;
+import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.StorageState;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cluster-wide figures a rule reads as {@code cluster.*}, computed once per snapshot.
+ * Replication factors are null when the configuration was not read or cannot be parsed.
+ */
+record ClusterFacts(
+    long nodes,
+    long aliveNodes,
+    long logServers,
+    long readWriteLogServers,
+    Long partitionReplication,
+    Long logReplication,
+    boolean snapshotsEverywhere,
+    long snapshotRepositoryNodes,
+    boolean tablesRead,
+    boolean partial,
+    long partitions,
+    Long numPartitions) {
+
+  // Restate prints a replication property as "{node: 2}"; a bare "2" is accepted too.
+  private static final Pattern FACTOR = Pattern.compile("^\\{?\\s*(?:node\\s*:\\s*)?(\\d+)\\s*}?$");
+
+  static ClusterFacts of(RestateSnapshot s) {
+    long alive = 0;
+    long logServers = 0;
+    long readWrite = 0;
+    for (Node n : s.nodes()) {
+      alive += n.state() == Liveness.ALIVE ? 1 : 0;
+      if (n.hasRole("log-server")) {
+        logServers++;
+        readWrite += n.storageState() == StorageState.READ_WRITE ? 1 : 0;
+      }
+    }
+    long repoNodes = s.config().snapshotRepository().values().stream().filter(b -> b).count();
+    Integer num = s.config().numPartitions();
+    return new ClusterFacts(s.nodes().size(), alive, logServers, readWrite,
+        factor(s.config().partitionReplication()), factor(s.config().logReplication()),
+        s.config().snapshotsEverywhere(), repoNodes, s.tablesRead(), s.partial(),
+        s.partitions().size(), num == null ? null : num.longValue());
+  }
+
+  /** The node count of a replication property such as {@code {node: 2}}, or null. */
+  static Long factor(String replication) {
+    if (replication == null) {
+      return null;
+    }
+    Matcher m = FACTOR.matcher(replication.strip());
+    return m.matches() ? Long.valueOf(m.group(1)) : null;
+  }
+}

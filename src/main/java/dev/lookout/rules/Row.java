@@ -1,0 +1,121 @@
+package dev.lookout.rules;
+
+import dev.lookout.model.History;
+import dev.lookout.model.Log;
+import dev.lookout.model.Node;
+import dev.lookout.model.Partition;
+import dev.lookout.model.Replica;
+import dev.lookout.model.RestateSnapshot;
+import dev.lookout.rules.format.Scope;
+
+/**
+ * The mutable state of evaluating one rule over one entity at a time: the variables in scope
+ * (null when the entity is unknown, e.g. a replica on a node missing from {@code nodes}), the
+ * unknown flag of {@link Fn}, and slots for comprehension variables. One Row is reused for
+ * every entity of one rule's pass, so a pass allocates nothing per row.
+ */
+final class Row {
+  SnapshotFacts facts;
+  Node node;
+  Log log;
+  Partition partition;
+  int partitionIndex = -1;
+  Replica replica;
+  boolean unknown;
+  /** Errors CEL would raise on present values (overflow, division by zero), counted per pass. */
+  int errors;
+
+  final Object[] vars;
+  final long[] accus;
+  /** Where history functions get older snapshots; null means no history. */
+  History<RestateSnapshot> history;
+  private final Row[] past;
+  private final SnapshotFacts[] pastFacts;
+  /** Turns an older snapshot into its facts; the evaluator caches them across rules. */
+  java.util.function.Function<RestateSnapshot, SnapshotFacts> factsOf;
+
+  Row(int slots, int historySites) {
+    vars = new Object[slots];
+    accus = new long[slots];
+    past = new Row[historySites];
+    pastFacts = new SnapshotFacts[historySites];
+  }
+
+  void load(SnapshotFacts f, Scope scope, int i) {
+    facts = f;
+    unknown = false;
+    node = null;
+    log = null;
+    partition = null;
+    partitionIndex = -1;
+    replica = null;
+    switch (scope) {
+      case NODE -> node = f.snapshot.nodes().get(i);
+      case LOG -> log = f.snapshot.logs().get(i);
+      case PARTITION -> loadPartition(f, i);
+      case REPLICA -> loadReplica(f, i);
+      case CLUSTER -> { }
+      default -> throw new IllegalStateException("scope " + scope);
+    }
+  }
+
+  private void loadPartition(SnapshotFacts f, int i) {
+    partition = f.snapshot.partitions().get(i);
+    partitionIndex = i;
+    log = f.partitionLog[i];
+  }
+
+  private void loadReplica(SnapshotFacts f, int i) {
+    replica = f.snapshot.replicas().get(i);
+    node = f.replicaNode[i];
+    log = f.replicaLog[i];
+    partitionIndex = f.replicaPartition[i];
+    partition = partitionIndex < 0 ? null : f.snapshot.partitions().get(partitionIndex);
+  }
+
+  /**
+   * This row's entity in the newest snapshot at least {@code windowMillis} older than this
+   * row's, or null when history has none that old (or the entity was absent then). The
+   * snapshot is looked up once per pass and history site, since the window is fixed.
+   */
+  Row past(Scope scope, long windowMillis, int site) {
+    SnapshotFacts older = pastFacts[site];
+    if (older == null) {
+      long now = facts.snapshot.atMillis();
+      RestateSnapshot s = history == null ? null : history.before(now, windowMillis);
+      if (s == null || s.atMillis() > now - windowMillis || s == facts.snapshot) {
+        return null;
+      }
+      older = pastFacts[site] = factsOf.apply(s);
+    }
+    return same(scope, older, site);
+  }
+
+  /**
+   * This row's entity as it was in {@code older}, in the Row kept for history call site
+   * {@code site}; null when the entity did not exist then.
+   */
+  private Row same(Scope scope, SnapshotFacts older, int site) {
+    Row then = past[site];
+    if (then == null) {
+      then = past[site] = new Row(0, 0);
+    }
+    int index = indexIn(scope, older);
+    if (index < 0) {
+      return null;
+    }
+    then.load(older, scope, index);
+    return then;
+  }
+
+  private int indexIn(Scope scope, SnapshotFacts older) {
+    RestateSnapshot s = older.snapshot;
+    switch (scope) {
+      case NODE: return s.nodes().indexOf(s.node(node.id()));
+      case LOG: return s.logs().indexOf(s.log(log.id()));
+      case PARTITION: return older.partitionIndex(partition.id());
+      case REPLICA: return older.replicaIndex(replica.partition(), replica.node());
+      default: return 0;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.lookout.rules;
+
+import dev.lookout.model.History;
+import dev.lookout.model.RestateSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates compiled rules over snapshots. The joins of a snapshot are computed once and shared
+ * by every rule of a tick (and by history functions looking at older snapshots), in a small
+ * cache keyed by the snapshot's identity. Never throws for a rule: a failure is a count.
+ */
+public final class RuleEvaluator {
+  private static final int CACHED_SNAPSHOTS = 16;
+
+  private final Map<RestateSnapshot, SnapshotFacts> facts =
+      new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RestateSnapshot, SnapshotFacts> eldest) {
+          return size() > CACHED_SNAPSHOTS;
+        }
+      };
+
+  /** One match per entity of the rule's scope for which the expression is true. */
+  public Evaluation evaluate(CompiledRule rule, RestateSnapshot now,
+      History<RestateSnapshot> history) {
+    SnapshotFacts f = facts(now);
+    Row r = new Row(rule.slots, rule.historySites);
+    r.history = history;
+    r.factsOf = this::facts;
+    int rows = rows(rule, now);
+    List<Match> matches = new ArrayList<>();
+    int unknown = 0;
+    int failures = 0;
+    for (int i = 0; i < rows; i++) {
+      r.load(f, rule.scope(), i);
+      int result;
+      try {
+        result = rule.root.eval(r);
+      } catch (RuntimeException bug) {
+        // A closure should never throw; count it like CEL's own evaluation errors.
+        failures++;
+        continue;
+      }
+      if (result == Fn.TRUE) {
+        matches.add(rule.match(r));
+      } else if (result == Fn.UNKNOWN) {
+        unknown++;
+      }
+    }
+    return new Evaluation(rule.alert(), matches, rows, unknown, failures + r.errors);
+  }
+
+  private static int rows(CompiledRule rule, RestateSnapshot s) {
+    switch (rule.scope()) {
+      case NODE: return s.nodes().size();
+      case LOG: return s.logs().size();
+      case PARTITION: return s.partitions().size();
+      case REPLICA: return s.replicas().size();
+      default: return 1;
+    }
+  }
+
+  synchronized SnapshotFacts facts(RestateSnapshot snapshot) {
+    return facts.computeIfAbsent(snapshot, SnapshotFacts::new);
+  }
+}

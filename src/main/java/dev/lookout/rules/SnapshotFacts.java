@@ -1,0 +1,95 @@
+package dev.lookout.rules;
+
+import dev.lookout.model.Log;
+import dev.lookout.model.Node;
+import dev.lookout.model.Partition;
+import dev.lookout.model.Replica;
+import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.Sample;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One snapshot with the joins every rule needs done once: each replica's partition, log and
+ * node, each partition's log and replica counts, and keyed lookups for history. Arrays are
+ * aligned with the snapshot's lists, so evaluation does no map look-up (and no boxing) per row.
+ */
+final class SnapshotFacts {
+  final RestateSnapshot snapshot;
+  final ClusterFacts cluster;
+  final Log[] partitionLog;
+  final int[] partitionReplicas;
+  final int[] partitionActive;
+  final int[] partitionLeaders;
+  final int[] replicaPartition;
+  final Log[] replicaLog;
+  final Node[] replicaNode;
+  private final Map<Integer, Integer> partitionIndex = new HashMap<>();
+  private final Map<Long, Integer> replicaIndex = new HashMap<>();
+  private final Map<String, List<MetricPoint>> metrics = new HashMap<>();
+
+  SnapshotFacts(RestateSnapshot snapshot) {
+    this.snapshot = snapshot;
+    this.cluster = ClusterFacts.of(snapshot);
+    List<Partition> partitions = snapshot.partitions();
+    int n = partitions.size();
+    partitionLog = new Log[n];
+    partitionReplicas = new int[n];
+    partitionActive = new int[n];
+    partitionLeaders = new int[n];
+    for (int i = 0; i < n; i++) {
+      partitionIndex.put(partitions.get(i).id(), i);
+      partitionLog[i] = snapshot.log(partitions.get(i).logId());
+    }
+    List<Replica> replicas = snapshot.replicas();
+    replicaPartition = new int[replicas.size()];
+    replicaLog = new Log[replicas.size()];
+    replicaNode = new Node[replicas.size()];
+    for (int i = 0; i < replicas.size(); i++) {
+      joinReplica(i, replicas.get(i));
+    }
+    for (Sample sample : snapshot.samples()) {
+      metrics.computeIfAbsent(sample.name(), k -> new ArrayList<>()).add(new MetricPoint(
+          id(sample.label("node"), "N"), id(sample.label("partition"), ""), sample.value()));
+    }
+  }
+
+  /** The node's and partition's numbers in labels such as node="N3", partition="7". */
+  private static int id(String label, String prefix) {
+    String digits = label.startsWith(prefix) ? label.substring(prefix.length()) : "";
+    return digits.matches("\\d{1,9}") ? Integer.parseInt(digits) : -1;
+  }
+
+  List<MetricPoint> metric(String name) {
+    return metrics.getOrDefault(name, List.of());
+  }
+
+  private void joinReplica(int i, Replica x) {
+    replicaIndex.put(key(x.partition(), x.node()), i);
+    replicaNode[i] = snapshot.node(x.node());
+    int p = partitionIndex(x.partition());
+    replicaPartition[i] = p;
+    if (p >= 0) {
+      replicaLog[i] = partitionLog[p];
+      partitionReplicas[p]++;
+      partitionActive[p] += "active".equalsIgnoreCase(x.replayStatus()) ? 1 : 0;
+      partitionLeaders[p] += x.isLeader() ? 1 : 0;
+    }
+  }
+
+  /** Index into {@code snapshot.partitions()}, or -1. */
+  int partitionIndex(int partitionId) {
+    return partitionIndex.getOrDefault(partitionId, -1);
+  }
+
+  /** Index into {@code snapshot.replicas()}, or -1. */
+  int replicaIndex(int partitionId, int nodeId) {
+    return replicaIndex.getOrDefault(key(partitionId, nodeId), -1);
+  }
+
+  private static long key(int partition, int node) {
+    return ((long) partition << 32) | (node & 0xffffffffL);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.lookout.rules.format;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a rule iterates over. Each scope names the variables its expression may read (the entity
+ * itself, the entities it belongs to, {@code cluster} and {@code params}) and the labels that
+ * identify one match, which come from the entity's key.
+ */
+public enum Scope {
+  CLUSTER(List.of("cluster", "params"), List.of()),
+  NODE(List.of("node", "cluster", "params"), List.of("node")),
+  LOG(List.of("log", "cluster", "params"), List.of("log")),
+  PARTITION(List.of("partition", "log", "cluster", "params"), List.of("partition")),
+  REPLICA(List.of("replica", "partition", "log", "node", "cluster", "params"),
+      List.of("partition", "node"));
+
+  private final List<String> variables;
+  private final List<String> identityLabels;
+
+  Scope(List<String> variables, List<String> identityLabels) {
+    this.variables = variables;
+    this.identityLabels = identityLabels;
+  }
+
+  /** The word written after {@code each:}. */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Variables visible to this scope's expressions and templates, the entity itself first. */
+  public List<String> variables() {
+    return variables;
+  }
+
+  public List<String> identityLabels() {
+    return identityLabels;
+  }
+
+  static Optional<Scope> of(String word) {
+    for (Scope s : values()) {
+      if (s.word().equals(word)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+}
