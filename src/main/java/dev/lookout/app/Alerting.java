@@ -88,9 +88,7 @@ final class Alerting {
       matches = lastGoodMatches.getOrDefault(key, List.of());
     }
     for (Match m : matches) {
-      Map<String, String> labels = new LinkedHashMap<>(m.labels());
-      labels.put("target", t.name());
-      into.add(new Candidate(labels, m.annotations()));
+      into.add(new Candidate(m.labels(), m.annotations()));
     }
     return errors;
   }

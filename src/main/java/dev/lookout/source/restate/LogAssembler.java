@@ -1,9 +1,7 @@
 package dev.lookout.source.restate;
 
-import dev.lookout.model.Liveness;
 import dev.lookout.model.Log;
 import dev.lookout.model.Node;
-import dev.lookout.model.StorageState;
 import dev.lookout.source.restate.arrow.ArrowFormatException;
 import dev.lookout.source.restate.arrow.ArrowTable;
 import java.util.ArrayList;
@@ -94,23 +92,7 @@ final class LogAssembler {
     return false;
   }
 
-  /**
-   * Writable members (alive and read-write) minus the replication; null when the replication is
-   * unreadable or no node is known (the `nodes` table failed): counting every member as not
-   * writable would report a healthy log as stalled.
-   */
   static Integer failuresTolerable(List<Integer> nodeset, String replication, Map<Integer, Node> nodes) {
-    int factor = NodeIds.replicationFactor(replication);
-    if (factor < 0 || nodes.isEmpty()) {
-      return null;
-    }
-    int writable = 0;
-    for (int id : nodeset) {
-      Node n = nodes.get(id);
-      if (n != null && n.state() == Liveness.ALIVE && n.storageState() == StorageState.READ_WRITE) {
-        writable++;
-      }
-    }
-    return writable - factor;
+    return Log.failuresTolerable(nodeset, NodeIds.replicationFactor(replication), nodes);
   }
 }
