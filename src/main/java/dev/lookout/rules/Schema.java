@@ -70,7 +70,9 @@ final class Schema {
         integer("replicaSetSize", p, x -> x.replicaSet().size()),
         computed("replicas", r -> count(r, r.facts.partitionReplicas)),
         computed("activeReplicas", r -> count(r, r.facts.partitionActive)),
-        computed("leaders", r -> count(r, r.facts.partitionLeaders)));
+        computed("leaders", r -> count(r, r.facts.partitionLeaders)),
+        // Only the leader's row carries it: a follower that cannot start needs the partition's.
+        computed("archivedLsn", Schema::partitionArchived));
   }
 
   private static List<Field> replicaFields() {
@@ -117,6 +119,11 @@ final class Schema {
       return 0;
     }
     return counts[r.partitionIndex];
+  }
+
+  private static long partitionArchived(Row r) {
+    long lsn = r.partitionIndex < 0 ? -1 : r.facts.partitionArchived[r.partitionIndex];
+    return unlessNegative(r, lsn);
   }
 
   // Derived figures are computed here on primitives, as the model defines them, so that

@@ -23,6 +23,8 @@ final class SnapshotFacts {
   final int[] partitionReplicas;
   final int[] partitionActive;
   final int[] partitionLeaders;
+  /** The highest archived (snapshot) LSN any replica of the partition reports; -1 when none. */
+  final long[] partitionArchived;
   final int[] replicaPartition;
   final Log[] replicaLog;
   final Node[] replicaNode;
@@ -39,6 +41,8 @@ final class SnapshotFacts {
     partitionReplicas = new int[n];
     partitionActive = new int[n];
     partitionLeaders = new int[n];
+    partitionArchived = new long[n];
+    java.util.Arrays.fill(partitionArchived, -1);
     for (int i = 0; i < n; i++) {
       partitionIndex.put(partitions.get(i).id(), i);
       partitionLog[i] = snapshot.log(partitions.get(i).logId());
@@ -76,6 +80,9 @@ final class SnapshotFacts {
       partitionReplicas[p]++;
       partitionActive[p] += "active".equalsIgnoreCase(x.replayStatus()) ? 1 : 0;
       partitionLeaders[p] += x.isLeader() ? 1 : 0;
+      if (x.archivedLsn() != null) {
+        partitionArchived[p] = Math.max(partitionArchived[p], x.archivedLsn());
+      }
     }
   }
 

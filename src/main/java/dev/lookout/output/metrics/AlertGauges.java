@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class AlertGauges {
   /** Identity labels an alert may carry besides its name and severity. */
-  static final List<String> ENTITY_KEYS = List.of("node", "log", "partition", "target");
+  static final List<String> ENTITY_KEYS = List.of("node", "log", "partition");
 
   private final GaugeFamily<Alert> alerts;
 

@@ -26,13 +26,14 @@ final class LogAssembler {
     Map<Integer, Integer> segments = segmentCounts(logs);
     Map<Integer, Tail> tailSegments = tails(tails);
     Map<String, List<Worker>> byLoglet = workers(workers);
+    Map<Integer, Long> trims = TrimPoints.derive(logs, workers, trimPoints);
     List<Log> result = new ArrayList<>(tailSegments.size());
     for (Map.Entry<Integer, Tail> e : tailSegments.entrySet()) {
       int id = e.getKey();
       Tail tail = e.getValue();
       List<Worker> ws = byLoglet.getOrDefault(id + "_" + tail.segment(), List.of());
       List<Integer> nodeset = NodeIds.list(tail.nodeset());
-      result.add(new Log(id, trimPoints.get(id), tailLsn(tail, ws), sealed(ws),
+      result.add(new Log(id, trims.get(id), tailLsn(tail, ws), sealed(ws),
           segments.getOrDefault(id, 1), NodeAssembler.orEmpty(tail.sequencer()),
           NodeAssembler.orEmpty(tail.replication()), nodeset,
           failuresTolerable(nodeset, tail.replication(), nodes)));

@@ -35,8 +35,12 @@ final class FakeRestateCluster implements AutoCloseable {
   private final List<Server> servers = new ArrayList<>();
 
   FakeRestateCluster() {
-    Recording recording = Recording.healthy();
-    for (Object[] n : NODES) {
+    this(Recording.healthy(), NODES);
+  }
+
+  /** {@code nodes}: {plain id, generation, "host:port"} per node, as the recording's tables name them. */
+  FakeRestateCluster(Recording recording, Object[][] nodes) {
+    for (Object[] n : nodes) {
       FakeNode node = new FakeNode((int) n[0], (int) n[1], (String) n[2], recording);
       byHostPort.put(node.hostPort, node);
     }

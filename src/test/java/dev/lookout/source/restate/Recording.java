@@ -29,7 +29,7 @@ final class Recording {
   final ClusterStateResponse clusterState;
   final String metricsPage;
 
-  private Recording(String dir) throws IOException {
+  private Recording(String dir, String metricsResource) throws IOException {
     for (Queries q : Queries.ALL) {
       tables.put(q, bytes(dir + q.table() + ".arrows"));
     }
@@ -39,12 +39,25 @@ final class Recording {
     ident = IdentResponse.parseFrom(bytes(dir + "ident.pb"));
     configuration = GetClusterConfigurationResponse.parseFrom(bytes(dir + "cluster_configuration.pb"));
     clusterState = ClusterStateResponse.parseFrom(bytes(dir + "cluster_state.pb"));
-    metricsPage = new String(bytes(METRICS_PAGE), StandardCharsets.UTF_8);
+    metricsPage = new String(bytes(metricsResource), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A real trim gap: log 0 trimmed to LSN 3 (its first segment dropped from the chain, so
+   * DescribeLog says 0), then node-2 (N3) restarted: its replica of partition 0 cannot start. The
+   * page is node-2's, with the blocked flare. Nodes: N1 at :5122, N3 at :5132, N2 at :5142.
+   */
+  static Recording trimGap() {
+    try {
+      return new Recording("/restate/trim-gap/", "/restate/trim-gap/metrics-node-2.txt");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Recording healthy() {
     try {
-      return new Recording(HEALTHY);
+      return new Recording(HEALTHY, METRICS_PAGE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

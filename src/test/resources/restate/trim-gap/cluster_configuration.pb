@@ -1,0 +1,6 @@
+
+*
+	{node: 2}
+
+replicated
+	{node: 2}
