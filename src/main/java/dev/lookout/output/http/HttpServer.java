@@ -9,6 +9,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +24,8 @@ public final class HttpServer implements AutoCloseable {
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,
       Supplier<List<HealthCheck>> checks, Supplier<List<RestateSnapshot>> snapshots,
       Supplier<List<TargetStatus>> targets, Supplier<String> metrics,
-      Supplier<List<Alert>> alerts, Supplier<List<RuleView>> rules, Reload reload) {}
+      Supplier<List<Alert>> alerts, Supplier<List<RuleView>> rules, Reload reload,
+      Function<String, String> runbook) {}
 
   /** Reloads the rule files; returns "" when they loaded, else every problem found. */
   public interface Reload {
@@ -47,6 +49,7 @@ public final class HttpServer implements AutoCloseable {
       cfg.routes.get("/api/v1/alerts", ctx -> json(ctx, AlertsJson.of(views.alerts().get())));
       cfg.routes.get("/api/v1/rules", ctx -> json(ctx, RulesJson.of(views.rules().get())));
       cfg.routes.post("/-/reload", ctx -> reload(ctx, views.reload()));
+      cfg.routes.get("/runbooks/{name}", ctx -> runbook(ctx, views.runbook().apply(ctx.pathParam("name"))));
     });
   }
 
@@ -90,6 +93,15 @@ public final class HttpServer implements AutoCloseable {
     } else {
       ctx.status(500).result("failed to reload rules; the previous rules stay in use:\n" + problems + "\n");
     }
+  }
+
+  /** The runbook's Markdown as plain text; 404 for a name no rule directory holds. */
+  private static void runbook(Context ctx, String text) {
+    if (text == null) {
+      ctx.status(404).contentType("text/plain; charset=utf-8").result("no such runbook\n");
+      return;
+    }
+    ctx.contentType("text/markdown; charset=utf-8").result(text);
   }
 
   private static ArrayNode snapshots(List<RestateSnapshot> snapshots) {
