@@ -33,7 +33,8 @@ final class Snapshots {
   static final String TARGET = "rule-test";
   private static final List<String> ALL_ROLES =
       List.of("admin", "worker", "log-server", "metadata-server", "http-ingress");
-  private static final Pattern NODE_REPLICATION = Pattern.compile("\\{\\s*node\\s*:\\s*(\\d+)\\s*}");
+  private static final Pattern NODE_REPLICATION =
+      Pattern.compile("\\{\\s*node\\s*:\\s*(\\d+)\\s*}");
   private static final String DEFAULT_REPLICATION = "{node: 2}";
 
   private Snapshots() {}
@@ -92,7 +93,8 @@ final class Snapshots {
   private static Replica replica(ReplicaSpec r, long atMillis) {
     return new Replica(r.partition(), r.node(), or(r.targetMode(), "follower"),
         or(r.effectiveMode(), "Follower"), or(r.replayStatus(), "active"),
-        NullableNumber.orDefault(r.appliedLsn(), 99L), NullableNumber.orDefault(r.durableLsn(), 99L),
+        NullableNumber.orDefault(r.appliedLsn(), 99L),
+        NullableNumber.orDefault(r.durableLsn(), 99L),
         NullableNumber.orDefault(r.archivedLsn(), null),
         NullableNumber.orDefault(r.targetTailLsn(), 100L), r.brokenReason(),
         NullableNumber.orDefault(r.updatedAtMillis(), atMillis));

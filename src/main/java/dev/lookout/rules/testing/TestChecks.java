@@ -51,8 +51,8 @@ final class TestChecks {
       } else if (previous == null && !at.isZero()) {
         problems.add(path + ".at: the first snapshot must be at 0s, got " + Durations.format(at));
       } else if (previous != null && at.compareTo(previous) <= 0) {
-        problems.add(path + ".at: " + Durations.format(at) + " is not after the snapshot before it ("
-            + Durations.format(previous) + ")");
+        problems.add(path + ".at: " + Durations.format(at)
+            + " is not after the snapshot before it (" + Durations.format(previous) + ")");
       }
       previous = at == null ? previous : at;
       entities(path, s);

@@ -85,7 +85,8 @@ final class TestFileReader {
         Entry entry = m.get(r.getFieldName()).get();
         node = entry.value();
         mark = e instanceof UnrecognizedPropertyException ? entry.keyMark() : node.mark();
-      } else if (r.getIndex() >= 0 && node instanceof Sequence s && r.getIndex() < s.items().size()) {
+      } else if (r.getIndex() >= 0 && node instanceof Sequence s
+          && r.getIndex() < s.items().size()) {
         node = s.items().get(r.getIndex());
         mark = node.mark();
       } else {
