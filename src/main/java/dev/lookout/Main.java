@@ -1,6 +1,7 @@
 package dev.lookout;
 
 import dev.lookout.cli.DemoCommand;
+import dev.lookout.cli.RulesCommand;
 import dev.lookout.cli.RunCommand;
 import dev.lookout.cli.SnapshotCommand;
 import picocli.CommandLine;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The command line; the only place that exits the JVM. */
 @Command(name = "lookout", mixinStandardHelpOptions = true, version = "lookout 0.1.0",
     description = "Health agent and alerting sidecar for Restate clusters.",
-    subcommands = {RunCommand.class, SnapshotCommand.class, DemoCommand.class})
+    subcommands = {RunCommand.class, SnapshotCommand.class, DemoCommand.class,
+        RulesCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {
