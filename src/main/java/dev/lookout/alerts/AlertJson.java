@@ -76,9 +76,11 @@ final class AlertJson {
     List<Alert> alerts = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
       Alert alert = decodeAlert(node.get(i), path + "[" + i + "]");
-      if (!alert.alertname().equals(rule)) {
+      // Rules are filed by name, or by "group/name" where groups share alert names.
+      String expected = rule.substring(rule.lastIndexOf('/') + 1);
+      if (!alert.alertname().equals(expected)) {
         throw new IllegalArgumentException(path + "[" + i + "].labels.alertname: expected "
-            + rule + ", got " + alert.alertname());
+            + expected + ", got " + alert.alertname());
       }
       alerts.add(alert);
     }

@@ -42,16 +42,21 @@ final class Alerting {
     this.rules = rules;
   }
 
-  /** Replaces the rules; alerts of rules that keep their name keep their state. */
+  /** Replaces the rules; alerts of rules that keep their group and name keep their state. */
   synchronized void replace(RuleSet next) {
     this.rules = next;
-    states.keySet().retainAll(next.rules().stream().map(CompiledRule::alert).toList());
+    states.keySet().retainAll(next.rules().stream().map(Alerting::key).toList());
+  }
+
+  /** Rules in different groups may share an alert name (as in Prometheus): state is per rule. */
+  static String key(CompiledRule rule) {
+    return rule.group() + "/" + rule.alert();
   }
 
   /** Before the first evaluation: alerts saved by an earlier run, for the rules that still exist. */
   synchronized void restore(Map<String, List<Alert>> saved) {
     for (CompiledRule rule : rules.rules()) {
-      List<Alert> alerts = saved.get(rule.alert());
+      List<Alert> alerts = saved.get(key(rule));
       if (alerts != null) {
         stateOf(rule).restore(alerts);
       }
@@ -76,7 +81,7 @@ final class Alerting {
 
   /** Adds the rule's candidates for one target; returns its evaluation errors. */
   private int matches(CompiledRule rule, TargetView t, List<Candidate> into) {
-    String key = rule.alert() + "\u0000" + t.name();
+    String key = key(rule) + "\u0000" + t.name();
     List<Match> matches;
     int errors = 0;
     if (t.latest().tablesRead() || rule.scope() == Scope.CLUSTER) {
@@ -94,7 +99,7 @@ final class Alerting {
   }
 
   private AlertRuleState stateOf(CompiledRule rule) {
-    return states.computeIfAbsent(rule.alert(), name -> new AlertRuleState(name,
+    return states.computeIfAbsent(key(rule), k -> new AlertRuleState(rule.alert(),
         rule.spec().forDuration(), rule.spec().keepFiringFor()));
   }
 

@@ -71,7 +71,9 @@ class ConfigLoaderTest {
     assertEquals(file.toAbsolutePath().getParent().resolve("data"), c.stateDir());
     assertEquals(List.of(new RestateTarget("restate",
         List.of(URI.create("http://127.0.0.1:5122")))), c.targets());
-    assertEquals(List.of(), c.ruleFiles());
+    assertEquals(List.of(file.toAbsolutePath().getParent().resolve("../rules/restate.yaml").normalize()),
+        c.ruleFiles());
+    assertEquals("http://127.0.0.1:9798/runbooks", c.runbookBaseUrl());
   }
 
   @Test
