@@ -46,6 +46,7 @@ class AgentE2ETest {
   private static final int BASE_PORT = 17100;
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
+  private static final String RUNBOOKS = "https://runbooks.e2e";
 
   private static LocalCluster cluster;
   private static Agent agent;
@@ -57,8 +58,8 @@ class AgentE2ETest {
     cluster = LocalCluster.start(RestateDistribution.ensureInstalled(), dir, 3, BASE_PORT);
     cluster.awaitReady(Duration.ofSeconds(90));
     Config config = new Config("e2e", new Listen("127.0.0.1", 0), new Scrape(INTERVAL, TIMEOUT),
-        dir.resolve("state"), "", List.of(new RestateTarget("restate", List.of(cluster.address(1)))),
-        List.of(), Alerting.DEFAULT);
+        dir.resolve("state"), RUNBOOKS, List.of(new RestateTarget("restate", List.of(cluster.address(1)))),
+        List.of(Path.of("rules/restate.yaml").toAbsolutePath()), Alerting.DEFAULT);
     agent = new Agent(config, InstantSource.system());
     port = agent.start();
     awaitTrue("first complete tick", Duration.ofSeconds(10), () -> agent.ready()
@@ -116,9 +117,9 @@ class AgentE2ETest {
     Map<Integer, Long> trims = new HashMap<>();
     for (JsonNode row : cluster.sql("select log_id, segment_index, trim_point from loglet_workers")) {
       long offset = row.get("trim_point").asLong();
-      if (offset > 0) {
-        long lsn = base.get(row.get("log_id").asText() + "_" + row.get("segment_index").asText()) + offset - 1;
-        trims.merge(row.get("log_id").asInt(), lsn, Math::max);
+      Long segmentBase = base.get(row.get("log_id").asText() + "_" + row.get("segment_index").asText());
+      if (offset > 0 && segmentBase != null) {
+        trims.merge(row.get("log_id").asInt(), segmentBase + offset - 1, Math::max);
       }
     }
     return trims;
@@ -158,20 +159,52 @@ class AgentE2ETest {
     assertEquals(restatectlTrimPoints().get(0), trimTo);
   }
 
+  /**
+   * The fault from the brief: a follower whose store is behind the trim point restarts. Its
+   * partition processor cannot start; Restate only logs it and retries.
+   */
   @Test
   @Order(3)
+  void trimGapFiresWhileRestateOnlyLogs() throws Exception {
+    RestateSnapshot s = latest();
+    Replica follower = s.replicas().stream().filter(r -> r.partition() == 0 && !r.isLeader())
+        .findFirst().orElseThrow();
+    Long trim = s.logOf(follower).trimPoint();
+    assertTrue(follower.durableLsn() < trim, "durable " + follower.durableLsn() + ", trim " + trim);
+    int node = numberOf(follower.node());
+    long restarted = System.nanoTime();
+    cluster.kill(node);
+    cluster.restart(node);
+    JsonNode alert = awaitAlert("RestateTrimGapNoSnapshotRepository", "N" + follower.node(),
+        Duration.ofSeconds(75));
+    System.out.printf("e2e: trim gap alert firing %d ms after the restart%n",
+        (System.nanoTime() - restarted) / 1_000_000);
+    assertEquals("0", alert.get("labels").get("partition").asText());
+    assertEquals(RUNBOOKS + "/RestateTrimGapNoSnapshotRepository.md",
+        alert.get("annotations").get("runbook_url").asText());
+    assertTrue(Files.readString(cluster.logFile(node)).contains("log gap"), "Restate logged the gap");
+  }
+
+  @Test
+  @Order(4)
   void nodeForcedToDataLossShowsItsStorageState() throws Exception {
+    long forced = System.nanoTime();
     assertTrue(cluster.restatectl("nodes", "set-storage-state", "--nodes", "3",
         "--storage-state", "data-loss", "--force").ok());
     awaitTrue("N3 data-loss in /metrics", INTERVAL.multipliedBy(3), () -> Double.valueOf(1).equals(
         metric("lookout_restate_node_storage_state", "node=\"N3\"", "state=\"data-loss\"")));
+    JsonNode alert = awaitAlert("RestateLogServerDataLoss", "N3", INTERVAL.multipliedBy(3));
+    System.out.printf("e2e: data-loss alert firing %d ms after the change%n",
+        (System.nanoTime() - forced) / 1_000_000);
+    assertEquals(RUNBOOKS + "/RestateLogServerDataLoss.md", alert.get("annotations").get("runbook_url").asText());
+    assertEquals("critical", alert.get("labels").get("severity").asText());
     assertEquals(0.0, metric("lookout_restate_node_storage_state", "node=\"N3\"", "state=\"read-write\""));
     assertTrue(cluster.restatectl("nodes", "set-storage-state", "--nodes", "3",
         "--storage-state", "read-write", "--force").ok());
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void hungNodeIsMarkedAndTheTickStaysWithinTheTimeout() throws Exception {
     int id = idOf(2);
     cluster.pause(2);
@@ -188,7 +221,7 @@ class AgentE2ETest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void killedConfiguredNodeShowsDeadWithinTwoIntervals() throws Exception {
     int id = idOf(1);
     cluster.kill(1);
@@ -196,9 +229,39 @@ class AgentE2ETest {
     awaitTrue("node-1 dead in /metrics", INTERVAL.multipliedBy(2).plus(TIMEOUT), () ->
         Double.valueOf(0).equals(metric("lookout_restate_node_up", "node=\"N" + id + "\"")));
     System.out.printf("e2e: killed node shown dead after %d ms%n", (System.nanoTime() - killed) / 1_000_000);
+    awaitAlert("RestateNodeDead", "N" + id, Duration.ofSeconds(30).plus(INTERVAL.multipliedBy(3)));
+    System.out.printf("e2e: dead-node alert firing %d ms after the kill (for: 30s)%n",
+        (System.nanoTime() - killed) / 1_000_000);
     assertEquals(1.0, metric("lookout_target_up", "target=\"restate\""));
     assertTrue(latest().queriedNode().endsWith(":" + cluster.address(2).getPort())
         || latest().queriedNode().endsWith(":" + cluster.address(3).getPort()), latest().queriedNode());
+  }
+
+  /** The launcher's number (node-N) of a plain node id. */
+  private static int numberOf(int id) {
+    return Integer.parseInt(latest().node(id).name().substring("node-".length()));
+  }
+
+  /** Waits for a firing alert of that name on that node, through the agent's HTTP API. */
+  private static JsonNode awaitAlert(String alertname, String node, Duration within) {
+    JsonNode[] found = new JsonNode[1];
+    awaitTrue(alertname + " firing on " + node, within, () -> {
+      try {
+        JsonNode alerts = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(MetricsText.get(port, "/api/v1/alerts").body()).get("data").get("alerts");
+        for (JsonNode a : alerts) {
+          if (a.get("labels").get("alertname").asText().equals(alertname)
+              && node.equals(a.get("labels").path("node").asText()) && a.get("state").asText().equals("firing")) {
+            found[0] = a;
+            return true;
+          }
+        }
+        return false;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return found[0];
   }
 
   /** Plain ids are handed out in join order, not by name: map the launcher's node number. */
