@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.lookout.alerts.Alert;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +28,10 @@ class HttpServerTest {
   private final AtomicBoolean healthy = new AtomicBoolean(true);
   private final AtomicBoolean ready = new AtomicBoolean(false);
   private final AtomicReference<List<HealthCheck>> checks = new AtomicReference<>(List.of(PASS));
+  private final AtomicReference<String> reloadProblems = new AtomicReference<>("");
+  private static final Alert ALERT = Alert.pending(Map.of("alertname", "RestateNodeDead", "node", "N2",
+      "severity", "critical"), Map.of("runbook_url", "https://rb/RestateNodeDead.md"),
+      Instant.parse("2026-11-22T04:00:00Z"));
   private HttpServer server;
   private int port;
 
@@ -32,7 +39,8 @@ class HttpServerTest {
   void start() {
     server = new HttpServer("127.0.0.1", 0, new HttpServer.Views(healthy::get, ready::get, checks::get,
         List::of, () -> List.of(new TargetStatus("restate", "restate", true, "2026-11-22T04:00:00Z", 0.05,
-            List.of())), () -> "lookout_target_up{target=\"restate\"} 1.0\n", List::of, List::of, () -> "", name -> name.equals("X.md") ? "# X\n" : null));
+            List.of())), () -> "lookout_target_up{target=\"restate\"} 1.0\n", () -> List.of(ALERT), List::of, reloadProblems::get,
+        name -> name.equals("X.md") ? "# X\n" : null));
     port = server.start();
   }
 
@@ -85,6 +93,36 @@ class HttpServerTest {
     HttpResponse<String> r = get("/metrics");
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
     assertEquals("lookout_target_up{target=\"restate\"} 1.0\n", r.body());
+  }
+
+  @Test
+  void alertsAreListedInPrometheusShape() throws Exception {
+    JsonNode body = new ObjectMapper().readTree(get("/api/v1/alerts").body());
+    assertEquals("success", body.get("status").asText());
+    JsonNode alert = body.get("data").get("alerts").get(0);
+    assertEquals("N2", alert.get("labels").get("node").asText());
+    assertEquals("pending", alert.get("state").asText());
+    assertEquals("2026-11-22T04:00:00Z", alert.get("activeAt").asText());
+    assertEquals("https://rb/RestateNodeDead.md", alert.get("annotations").get("runbook_url").asText());
+  }
+
+  @Test
+  void reloadSaysWhetherTheRulesLoaded() throws Exception {
+    HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/reload"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    assertEquals(200, HTTP.send(post, HttpResponse.BodyHandlers.ofString()).statusCode());
+    reloadProblems.set("rules.yaml:5:15: unknown scope");
+    HttpResponse<String> failed = HTTP.send(post, HttpResponse.BodyHandlers.ofString());
+    assertEquals(500, failed.statusCode());
+    assertEquals("failed to reload rules; the previous rules stay in use:\nrules.yaml:5:15: unknown scope\n",
+        failed.body());
+  }
+
+  @Test
+  void runbooksAreServedByName() throws Exception {
+    assertEquals("# X\n", get("/runbooks/X.md").body());
+    assertEquals(404, get("/runbooks/Y.md").statusCode());
+    assertEquals(404, get("/runbooks/..%2F..%2Fetc%2Fpasswd").statusCode());
   }
 
   @Test
