@@ -4,12 +4,14 @@ import dev.lookout.model.Liveness;
 import dev.lookout.model.Node;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.StorageState;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Cluster-wide figures a rule reads as {@code cluster.*}, computed once per snapshot.
- * Replication factors are null when the configuration was not read or cannot be parsed.
+ * Replication factors are null when the configuration was not read or cannot be parsed; the
+ * snapshot facts are null when no node reported its configuration (unknown, not "none").
  */
 record ClusterFacts(
     long nodes,
@@ -18,8 +20,8 @@ record ClusterFacts(
     long readWriteLogServers,
     Long partitionReplication,
     Long logReplication,
-    boolean snapshotsEverywhere,
-    long snapshotRepositoryNodes,
+    Boolean snapshotsEverywhere,
+    Long snapshotRepositoryNodes,
     boolean tablesRead,
     boolean partial,
     long partitions,
@@ -39,11 +41,13 @@ record ClusterFacts(
         readWrite += n.storageState() == StorageState.READ_WRITE ? 1 : 0;
       }
     }
-    long repoNodes = s.config().snapshotRepository().values().stream().filter(b -> b).count();
+    Map<Integer, Boolean> repos = s.config().snapshotRepository();
+    Long repoNodes = repos.isEmpty() ? null : repos.values().stream().filter(b -> b).count();
+    Boolean everywhere = repos.isEmpty() ? null : s.config().snapshotsEverywhere();
     Integer num = s.config().numPartitions();
     return new ClusterFacts(s.nodes().size(), alive, logServers, readWrite,
         factor(s.config().partitionReplication()), factor(s.config().logReplication()),
-        s.config().snapshotsEverywhere(), repoNodes, s.tablesRead(), s.partial(),
+        everywhere, repoNodes, s.tablesRead(), s.partial(),
         s.partitions().size(), num == null ? null : num.longValue());
   }
 

@@ -58,6 +58,15 @@ record Field(String name, CelType type, Object read) {
     });
   }
 
+  /** A boolean the model may not know (null): reads as unknown, so no rule fires on it. */
+  static <E> Field nullableBool(String name, Function<Row, E> entity, Function<E, Boolean> get) {
+    return new Field(name, SimpleType.BOOL, (Fn.Bool) r -> {
+      E e = entity.apply(r);
+      Boolean b = e == null ? null : get.apply(e);
+      return b == null ? Fn.UNKNOWN : Fn.of(b);
+    });
+  }
+
   static <E> Field list(String name, CelType elem, Function<Row, E> entity,
       Function<E, List<?>> get) {
     return new Field(name, ListType.create(elem), (Fn.Lst) r -> {

@@ -3,6 +3,7 @@ package dev.lookout.rules;
 import static dev.lookout.rules.Field.bool;
 import static dev.lookout.rules.Field.computed;
 import static dev.lookout.rules.Field.integer;
+import static dev.lookout.rules.Field.nullableBool;
 import static dev.lookout.rules.Field.list;
 import static dev.lookout.rules.Field.nullable;
 import static dev.lookout.rules.Field.string;
@@ -99,8 +100,8 @@ final class Schema {
         integer("readWriteLogServers", c, ClusterFacts::readWriteLogServers),
         nullable("partitionReplication", c, ClusterFacts::partitionReplication),
         nullable("logReplication", c, ClusterFacts::logReplication),
-        bool("snapshotsEverywhere", c, ClusterFacts::snapshotsEverywhere),
-        integer("snapshotRepositoryNodes", c, ClusterFacts::snapshotRepositoryNodes),
+        nullableBool("snapshotsEverywhere", c, ClusterFacts::snapshotsEverywhere),
+        nullable("snapshotRepositoryNodes", c, ClusterFacts::snapshotRepositoryNodes),
         bool("tablesRead", c, ClusterFacts::tablesRead),
         bool("partial", c, ClusterFacts::partial),
         integer("partitions", c, ClusterFacts::partitions),

@@ -55,7 +55,7 @@ final class Snapshots {
     List<Partition> partitions = map(spec.partitions(), Snapshots::partition);
     List<Replica> replicas = map(spec.replicas(), r -> replica(r, atMillis));
     return new RestateSnapshot(TARGET, atMillis, TARGET, nodes, logs, partitions, replicas,
-        config(spec.config(), partitions.size()), samples, List.of(), List.of());
+        config(spec.config(), partitions.size(), nodes), samples, List.of(), List.of());
   }
 
   /** The replication factor of {@code "{node: N}"}, or -1 when it cannot be read. */
@@ -100,13 +100,19 @@ final class Snapshots {
         NullableNumber.orDefault(r.updatedAtMillis(), atMillis));
   }
 
-  private static ClusterConfig config(ConfigSpec c, int partitions) {
+  /**
+   * By default every node reported its configuration and none has a snapshot repository, as in a
+   * cluster set up without one; an empty map in the test means "not read".
+   */
+  private static ClusterConfig config(ConfigSpec c, int partitions, List<Node> nodes) {
+    Map<Integer, Boolean> noRepository = new java.util.TreeMap<>();
+    nodes.forEach(n -> noRepository.put(n.id(), false));
     if (c == null) {
-      return new ClusterConfig(partitions, DEFAULT_REPLICATION, DEFAULT_REPLICATION, Map.of());
+      return new ClusterConfig(partitions, DEFAULT_REPLICATION, DEFAULT_REPLICATION, noRepository);
     }
     return new ClusterConfig(NullableNumber.intOrDefault(c.numPartitions(), partitions),
         or(c.partitionReplication(), DEFAULT_REPLICATION),
-        or(c.logReplication(), DEFAULT_REPLICATION), or(c.snapshotRepository(), Map.of()));
+        or(c.logReplication(), DEFAULT_REPLICATION), or(c.snapshotRepository(), noRepository));
   }
 
   private static Sample sample(SampleSpec s) {
