@@ -44,7 +44,8 @@ final class NodeChannels implements AutoCloseable {
       builder = Grpc.newChannelBuilderForAddress(
           address.getHost(), address.getPort(), InsecureChannelCredentials.create());
     }
-    return builder.maxInboundMessageSize(MAX_INBOUND_BYTES).build();
+    // No transparent retries: failover is ours (hedged reads) and must stay within the tick's deadline.
+    return builder.maxInboundMessageSize(MAX_INBOUND_BYTES).disableRetry().build();
   }
 
   @Override
