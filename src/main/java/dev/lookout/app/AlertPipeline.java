@@ -28,11 +28,25 @@ final class AlertPipeline {
   private final RuleMetrics ruleMetrics;
   private final AlertGauges gauges;
   private final InstantSource clock;
+  private final Delivery delivery;
   private Alerting alerting;
   private String lastSaveError = "";
 
+  /** Where due alerts go (Alertmanagers, webhooks), and how often firing ones are re-sent. */
+  record Delivery(java.util.function.Consumer<List<Alert>> sink, java.time.Duration resendInterval,
+      java.time.Duration validFor) {
+    static final Delivery NONE = new Delivery(alerts -> { }, java.time.Duration.ofMinutes(1),
+        java.time.Duration.ofMinutes(4));
+  }
+
   AlertPipeline(RuleLoader loader, AlertStore store, RuleMetrics ruleMetrics, AlertGauges gauges,
       InstantSource clock) {
+    this(loader, store, ruleMetrics, gauges, clock, Delivery.NONE);
+  }
+
+  AlertPipeline(RuleLoader loader, AlertStore store, RuleMetrics ruleMetrics, AlertGauges gauges,
+      InstantSource clock, Delivery delivery) {
+    this.delivery = delivery;
     this.loader = loader;
     this.store = store;
     this.ruleMetrics = ruleMetrics;
@@ -77,6 +91,10 @@ final class AlertPipeline {
       ruleMetrics.evaluated(s.rule().alert(), s.seconds(), s.errors());
     }
     gauges.update(alerting.alerts());
+    List<Alert> due = alerting.dueForSending(clock.instant(), delivery.resendInterval(), delivery.validFor());
+    if (!due.isEmpty()) {
+      delivery.sink().accept(due);
+    }
     save();
   }
 

@@ -11,6 +11,7 @@ import dev.lookout.rules.Match;
 import dev.lookout.rules.RuleEvaluator;
 import dev.lookout.rules.RuleSet;
 import dev.lookout.rules.format.Scope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,6 +114,22 @@ final class Alerting {
     List<Alert> all = new ArrayList<>();
     states.values().forEach(s -> all.addAll(s.alerts()));
     return all;
+  }
+
+  /**
+   * The alerts due for sending now (new, resend interval passed, or newly resolved), marked as
+   * sent with {@code validUntil} = now + validFor, as Alertmanager's endsAt for firing alerts.
+   */
+  synchronized List<Alert> dueForSending(Instant now, Duration resendInterval, Duration validFor) {
+    List<Alert> due = new ArrayList<>();
+    for (AlertRuleState state : states.values()) {
+      for (Alert a : state.alerts()) {
+        if (state.needsSending(a, now, resendInterval)) {
+          state.markSent(a.labels(), now, now.plus(validFor)).ifPresent(due::add);
+        }
+      }
+    }
+    return due;
   }
 
   List<RuleStatus> statuses() {
