@@ -13,7 +13,7 @@ import dev.lookout.output.metrics.RestateGauges;
 import dev.lookout.output.metrics.RuleMetrics;
 import dev.lookout.output.metrics.TargetMetrics;
 import dev.lookout.source.restate.RestateSource;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.lookout.output.jmx.JmxExporter;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,8 @@ public final class Agent implements AutoCloseable {
 
   private final Config config;
   private final InstantSource clock;
-  private final PrometheusMeterRegistry registry;
+  private final Registry registry;
+  private JmxExporter jmx;
   private final ExecutorService io;
   private final ScheduledExecutorService ticks;
   private final List<RestateRunner> runners = new ArrayList<>();
@@ -55,7 +56,8 @@ public final class Agent implements AutoCloseable {
       }
     }
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
-        new AlertStore(config.stateDir()), new RuleMetrics(registry), new AlertGauges(registry), clock);
+        new AlertStore(config.stateDir()), new RuleMetrics(registry.all()),
+        new AlertGauges(registry.all()), clock);
     this.http = new HttpServer(config.listen().host(), config.listen().port(), views());
     this.startedMillis = clock.millis();
   }
@@ -63,8 +65,8 @@ public final class Agent implements AutoCloseable {
   private RestateRunner runner(RestateTarget target) {
     RestateSource source = new RestateSource(target.name(), target.addresses(),
         config.scrape().timeout(), io);
-    return new RestateRunner(target.name(), source, new RestateGauges(registry),
-        new TargetMetrics(registry, target.name(), "restate"), clock,
+    return new RestateRunner(target.name(), source, new RestateGauges(registry.all()),
+        new TargetMetrics(registry.all(), target.name(), "restate"), clock,
         config.scrape().interval().toMillis());
   }
 
@@ -81,6 +83,7 @@ public final class Agent implements AutoCloseable {
   public int start() {
     alerts.start();
     port = http.start();
+    jmx = JmxViews.export(this::ready, this::healthy, this::checks, this::targets, alerts::alerts);
     long interval = config.scrape().interval().toMillis();
     for (RestateRunner runner : runners) {
       ticks.scheduleAtFixedRate(() -> safeTick(runner), 0, interval, TimeUnit.MILLISECONDS);
@@ -170,6 +173,9 @@ public final class Agent implements AutoCloseable {
   @Override
   public void close() {
     Threads.stop(ticks);
+    if (jmx != null) {
+      jmx.close();
+    }
     http.close();
     runners.forEach(RestateRunner::close);
     Threads.stop(io);
