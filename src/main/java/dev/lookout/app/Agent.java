@@ -56,7 +56,7 @@ public final class Agent implements AutoCloseable {
     }
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
         new AlertStore(config.stateDir()), new RuleMetrics(registry), new AlertGauges(registry), clock);
-    this.http = new HttpServer(config.listen().host(), config.listen().port(), views());
+    this.http = new HttpServer(config.listen().host(), config.listen().port(), views(), clock);
     this.startedMillis = clock.millis();
   }
 
