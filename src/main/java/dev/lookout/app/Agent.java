@@ -58,7 +58,7 @@ public final class Agent implements AutoCloseable {
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
         new AlertStore(config.stateDir()), new RuleMetrics(registry.all()),
         new AlertGauges(registry.all()), clock);
-    this.http = new HttpServer(config.listen().host(), config.listen().port(), views());
+    this.http = new HttpServer(config.listen().host(), config.listen().port(), views(), clock);
     this.startedMillis = clock.millis();
   }
 

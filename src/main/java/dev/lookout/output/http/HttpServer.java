@@ -7,14 +7,15 @@ import dev.lookout.alerts.Alert;
 import dev.lookout.model.RestateSnapshot;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The agent's HTTP face: Prometheus metrics, probes for the agent itself (`/-/healthy`,
- * `/-/ready`), the cluster verdict (`/health`) and the JSON API.
+ * The agent's HTTP face: the status page (`/`), Prometheus metrics, probes for the agent itself
+ * (`/-/healthy`, `/-/ready`), the cluster verdict (`/health`) and the JSON API.
  */
 public final class HttpServer implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -34,11 +35,15 @@ public final class HttpServer implements AutoCloseable {
 
   private final Javalin app;
 
-  public HttpServer(String host, int port, Views views) {
+  /** {@code clock} dates the status page; the server reads no other time. */
+  public HttpServer(String host, int port, Views views, InstantSource clock) {
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = host;
       cfg.jetty.port = port;
+      cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
+          .header("Cache-Control", "no-store").result(StatusPage.render(views.checks().get(),
+              views.snapshots().get(), views.alerts().get(), views.targets().get(), clock.instant())));
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
           .result(views.metrics().get()));
       cfg.routes.get("/-/healthy", ctx -> probe(ctx, views.healthy().getAsBoolean(), "Lookout is healthy."));

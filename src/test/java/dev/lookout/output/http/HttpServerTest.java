@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import dev.lookout.alerts.Alert;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +41,7 @@ class HttpServerTest {
     server = new HttpServer("127.0.0.1", 0, new HttpServer.Views(healthy::get, ready::get, checks::get,
         List::of, () -> List.of(new TargetStatus("restate", "restate", true, "2026-11-22T04:00:00Z", 0.05,
             List.of())), () -> "lookout_target_up{target=\"restate\"} 1.0\n", () -> List.of(ALERT), List::of, reloadProblems::get,
-        name -> name.equals("X.md") ? "# X\n" : null));
+        name -> name.equals("X.md") ? "# X\n" : null), InstantSource.fixed(Instant.parse("2026-11-22T04:05:00Z")));
     port = server.start();
   }
 
@@ -130,5 +131,17 @@ class HttpServerTest {
     JsonNode targets = new ObjectMapper().readTree(get("/api/v1/targets").body());
     assertEquals("restate", targets.get(0).get("name").asText());
     assertTrue(targets.get(0).get("up").asBoolean());
+  }
+
+  @Test
+  void statusPageIsServedAsHtml() throws Exception {
+    checks.set(List.of(PASS, FAIL));
+    HttpResponse<String> r = get("/");
+    assertEquals(200, r.statusCode());
+    assertEquals("text/html;charset=utf-8",
+        r.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase(java.util.Locale.ROOT));
+    assertTrue(r.body().contains("<div class=\"big\">FAILING</div>"), r.body());
+    assertTrue(r.body().contains("<b>restate:log-storage</b>: N3 storage is data-loss"));
+    assertTrue(r.body().contains("data-alert=\"RestateNodeDead\""));
   }
 }
