@@ -114,6 +114,11 @@ class DashboardQueriesE2ETest {
     if (cluster != null) {
       cluster.close();
     }
+    if (dir != null) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   @Test
