@@ -126,6 +126,24 @@ class NotifierTest {
   }
 
   @Test
+  void seriesUseTheDocumentedPrometheusNamesWithoutCredentials() {
+    var prometheus = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+        io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+    Receiver hook = new Receiver(URI.create("http://127.0.0.1:1/hook?token=s3cret"),
+        new Credentials.Bearer("s3cret"), Duration.ofSeconds(1));
+    notifier = new Notifier(List.of(), List.of(hook), "http://l", prometheus);
+    String page = prometheus.scrape();
+    for (String result : List.of("sent", "failed", "dropped", "rejected")) {
+      assertTrue(page.contains("lookout_notifications_total{receiver=\"http://127.0.0.1:1/hook\","
+          + "result=\"" + result + "\"} 0.0"), page);
+    }
+    assertTrue(page.contains("lookout_notification_queue_length{receiver=\"http://127.0.0.1:1/hook\"} 0.0"), page);
+    assertTrue(page.contains("lookout_notification_queue_capacity{receiver=\"http://127.0.0.1:1/hook\"} 10000.0"), page);
+    assertTrue(page.contains("lookout_notification_latency_seconds_count{receiver=\"http://127.0.0.1:1/hook\"} 0"), page);
+    assertTrue(!page.contains("s3cret"), page);
+  }
+
+  @Test
   void theSameReceiverTwiceIsAnError() {
     Receiver am = new Receiver(URI.create("http://am:9093"));
     Receiver sameWithToken = new Receiver(URI.create("http://am:9093?token=x"));
