@@ -48,6 +48,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void receiversCarryCredentialsAndTimeouts() throws Exception {
+    Config c = ConfigFixturesTest.parse(ConfigFixturesTest.DIR.resolve("receivers.good.yaml"));
+    assertEquals(List.of(new Receiver(URI.create("http://127.0.0.1:9093")),
+        new Receiver(URI.create("https://am.example.org"),
+            new Credentials.Basic("lookout", "s3cret"), Duration.ofSeconds(3))),
+        c.alerting().alertmanagers());
+    assertEquals(List.of(new Receiver(URI.create("http://127.0.0.1:5001/hook"),
+        new Credentials.Bearer("s3cret"), Duration.ofSeconds(10))), c.alerting().webhooks());
+  }
+
+  @Test
+  void receiversNeverPrintTheirSecrets() {
+    Receiver basic = new Receiver(URI.create("https://am.example.org:9093/am?token=s3cret#x"),
+        new Credentials.Basic("lookout", "s3cret"), Duration.ofSeconds(3));
+    Receiver bearer = new Receiver(URI.create("http://[::1]:5001/hook"),
+        new Credentials.Bearer("s3cret"), Duration.ofSeconds(10));
+    assertEquals("Receiver[url=https://am.example.org:9093/am?<redacted>, "
+        + "credentials=Basic[username=lookout, password=<secret>], timeout=PT3S]", basic.toString());
+    assertEquals("Receiver[url=http://[::1]:5001/hook, credentials=Bearer[token=<secret>], "
+        + "timeout=PT10S]", bearer.toString());
+    assertEquals("https://am.example.org:9093/am", basic.redactedUrl());
+    assertEquals("Basic bG9va291dDpzM2NyZXQ=", basic.credentials().authorization().orElseThrow());
+    assertEquals("Bearer s3cret", bearer.credentials().authorization().orElseThrow());
+    assertEquals(java.util.Optional.empty(), Credentials.NONE.authorization());
+    assertThrows(IllegalArgumentException.class, () -> new Receiver(URI.create("http://h"),
+        Credentials.NONE, Duration.ZERO));
+  }
+
+  @Test
   void environmentReferencesAreReplacedOnce() throws ConfigException {
     String yaml = "cluster: ${C}-${C}\n"
         + "targets: [{name: r, type: restate, addresses: [\"http://h:1\"]}]\n";
