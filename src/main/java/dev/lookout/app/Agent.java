@@ -14,6 +14,8 @@ import dev.lookout.output.metrics.RuleMetrics;
 import dev.lookout.output.metrics.TargetMetrics;
 import dev.lookout.source.restate.RestateSource;
 import dev.lookout.output.jmx.JmxExporter;
+import dev.lookout.output.notify.Notifier;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class Agent implements AutoCloseable {
   private final List<RestateRunner> runners = new ArrayList<>();
   private final HttpServer http;
   private final AlertPipeline alerts;
+  private final Notifier notifier;
   private final long startedMillis;
   private int port;
 
@@ -55,11 +58,37 @@ public final class Agent implements AutoCloseable {
         LOG.warning("target " + target.name() + ": type not supported yet, skipped");
       }
     }
+    this.notifier = new Notifier(config.alerting().alertmanagers(), config.alerting().webhooks(),
+        externalUrl(config), registry.all(), clock);
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
         new AlertStore(config.stateDir()), new RuleMetrics(registry.all()),
-        new AlertGauges(registry.all()), clock);
+        new AlertGauges(registry.all()), clock, delivery(config, notifier));
     this.http = new HttpServer(config.listen().host(), config.listen().port(), views(), clock);
     this.startedMillis = clock.millis();
+  }
+
+  /**
+   * Firing alerts are re-sent every resend interval and stay valid for four evaluation or resend
+   * intervals, whichever is longer, as Prometheus does: a missed send does not resolve them.
+   */
+  private static AlertPipeline.Delivery delivery(Config config, Notifier notifier) {
+    Duration resend = config.alerting().resendInterval();
+    Duration interval = config.scrape().interval();
+    Duration validFor = (resend.compareTo(interval) > 0 ? resend : interval).multipliedBy(4);
+    return new AlertPipeline.Delivery(notifier::send, resend, validFor);
+  }
+
+  /** Where receivers link back to (generatorURL): the listen address, a wildcard host named. */
+  private static String externalUrl(Config config) {
+    String host = config.listen().host();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.net.UnknownHostException e) {
+        host = "localhost";
+      }
+    }
+    return "http://" + host + ":" + config.listen().port();
   }
 
   private RestateRunner runner(RestateTarget target) {
@@ -173,6 +202,7 @@ public final class Agent implements AutoCloseable {
   @Override
   public void close() {
     Threads.stop(ticks);
+    notifier.close();
     if (jmx != null) {
       jmx.close();
     }

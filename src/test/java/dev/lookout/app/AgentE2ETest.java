@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookout.config.Alerting;
 import dev.lookout.config.Config;
 import dev.lookout.config.Listen;
+import dev.lookout.config.Receiver;
 import dev.lookout.config.RestateTarget;
 import dev.lookout.config.Scrape;
 import dev.lookout.demo.LocalCluster;
 import dev.lookout.demo.RestateDistribution;
 import dev.lookout.model.Log;
+import dev.lookout.output.notify.AlertmanagerProcess;
+import dev.lookout.output.notify.HookServer;
 import dev.lookout.model.Node;
 import dev.lookout.model.Probe;
 import dev.lookout.model.Replica;
@@ -54,6 +57,8 @@ class AgentE2ETest {
   static Path dir;
 
   private static LocalCluster cluster;
+  private static HookServer hook;
+  private static AlertmanagerProcess alertmanager;
   private static Agent agent;
   private static int port;
 
@@ -61,9 +66,17 @@ class AgentE2ETest {
   static void startClusterAndAgent() throws Exception {
     cluster = LocalCluster.start(RestateDistribution.ensureInstalled(), dir, 3, BASE_PORT);
     cluster.awaitReady(Duration.ofSeconds(90));
+    hook = new HookServer();
+    int amPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      amPort = s.getLocalPort();
+    }
+    alertmanager = new AlertmanagerProcess(dir.resolve("alertmanager"), amPort, hook.url("/hook"));
+    alertmanager.start();
     Config config = new Config("e2e", new Listen("127.0.0.1", 0), new Scrape(INTERVAL, TIMEOUT),
         dir.resolve("state"), RUNBOOKS, List.of(new RestateTarget("restate", List.of(cluster.address(1)))),
-        List.of(Path.of("rules/restate.yaml").toAbsolutePath()), Alerting.DEFAULT);
+        List.of(Path.of("rules/restate.yaml").toAbsolutePath()), new Alerting(Duration.ofMinutes(1),
+            List.of(new Receiver(java.net.URI.create(alertmanager.url()))), List.of()));
     agent = new Agent(config, InstantSource.system());
     port = agent.start();
     awaitTrue("first complete tick", Duration.ofSeconds(10), () -> agent.ready()
@@ -71,9 +84,15 @@ class AgentE2ETest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (agent != null) {
       agent.close();
+    }
+    if (alertmanager != null) {
+      alertmanager.close();
+    }
+    if (hook != null) {
+      hook.close();
     }
     if (cluster != null) {
       cluster.close();
@@ -202,6 +221,9 @@ class AgentE2ETest {
         (System.nanoTime() - forced) / 1_000_000);
     assertEquals(RUNBOOKS + "/RestateLogServerDataLoss.md", alert.get("annotations").get("runbook_url").asText());
     assertEquals("critical", alert.get("labels").get("severity").asText());
+    awaitWebhook("RestateLogServerDataLoss", Duration.ofSeconds(20));
+    System.out.printf("e2e: data-loss alert at the webhook behind Alertmanager %d ms after the change%n",
+        (System.nanoTime() - forced) / 1_000_000);
     assertEquals(0.0, metric("lookout_restate_node_storage_state", "node=\"N3\"", "state=\"read-write\""));
     assertTrue(cluster.restatectl("nodes", "set-storage-state", "--nodes", "3",
         "--storage-state", "read-write", "--force").ok());
@@ -239,6 +261,18 @@ class AgentE2ETest {
     assertEquals(1.0, metric("lookout_target_up", "target=\"restate\""));
     assertTrue(latest().queriedNode().endsWith(":" + cluster.address(2).getPort())
         || latest().queriedNode().endsWith(":" + cluster.address(3).getPort()), latest().queriedNode());
+  }
+
+  /** Waits until Alertmanager forwards a notification naming the alert to the test's webhook. */
+  private static void awaitWebhook(String alertname, Duration within) throws InterruptedException {
+    long end = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < end) {
+      HookServer.Call call = hook.next(Duration.ofMillis(Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      if (call != null && call.body().contains("\"" + alertname + "\"")) {
+        return;
+      }
+    }
+    throw new AssertionError(alertname + " did not reach the webhook within " + within.toMillis() + " ms");
   }
 
   /** The launcher's number (node-N) of a plain node id. */

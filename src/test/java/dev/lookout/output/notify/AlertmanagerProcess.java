@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * everything to one webhook with short group timings. Stop and start it again on the same port
  * and storage to play an outage.
  */
-final class AlertmanagerProcess implements AutoCloseable {
+public final class AlertmanagerProcess implements AutoCloseable {
   static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(2)).build();
@@ -28,7 +28,7 @@ final class AlertmanagerProcess implements AutoCloseable {
   private final int port;
   private Process process;
 
-  AlertmanagerProcess(Path dir, int port, String webhookUrl) throws IOException {
+  public AlertmanagerProcess(Path dir, int port, String webhookUrl) throws IOException {
     this.dir = dir;
     this.port = port;
     Files.createDirectories(dir.resolve("data"));
@@ -47,11 +47,11 @@ final class AlertmanagerProcess implements AutoCloseable {
         ""));
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 
-  void start() throws Exception {
+  public void start() throws Exception {
     ProcessBuilder builder = new ProcessBuilder(BINARY.toString(),
         "--config.file=" + dir.resolve("alertmanager.yml"),
         "--storage.path=" + dir.resolve("data"),
@@ -63,7 +63,7 @@ final class AlertmanagerProcess implements AutoCloseable {
     awaitReady(Duration.ofSeconds(20));
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -73,7 +73,7 @@ final class AlertmanagerProcess implements AutoCloseable {
   }
 
   /** The alerts Alertmanager holds as active (resolved ones are not listed). */
-  List<JsonNode> alerts() throws Exception {
+  public List<JsonNode> alerts() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/api/v2/alerts"))
         .timeout(Duration.ofSeconds(5)).build();
     JsonNode array = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());

@@ -13,8 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A JDK HTTP server on loopback that records every POST and answers with a chosen status. */
-final class HookServer implements AutoCloseable {
-  record Call(String path, Map<String, List<String>> headers, String body, long receivedNanos) {
+public final class HookServer implements AutoCloseable {
+  public record Call(String path, Map<String, List<String>> headers, String body, long receivedNanos) {
     String header(String name) {
       List<String> values = headers.get(name);
       return values == null ? null : values.get(0);
@@ -25,7 +25,7 @@ final class HookServer implements AutoCloseable {
   private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
   private volatile int status = 200;
 
-  HookServer() throws IOException {
+  public HookServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       try (InputStream in = exchange.getRequestBody()) {
@@ -41,7 +41,7 @@ final class HookServer implements AutoCloseable {
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
@@ -49,7 +49,7 @@ final class HookServer implements AutoCloseable {
     this.status = status;
   }
 
-  Call next(Duration timeout) throws InterruptedException {
+  public Call next(Duration timeout) throws InterruptedException {
     Call call = calls.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (call == null) {
       throw new AssertionError("no request within " + timeout);
