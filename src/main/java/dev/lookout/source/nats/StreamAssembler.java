@@ -38,7 +38,13 @@ final class StreamAssembler {
     }
     Set<String> names = new TreeSet<>(seen.keySet());
     names.addAll(members.keySet());
-    names.remove(leader);
+    if (leaderView == null) {
+      // Leaderless: every member's list of the others still names the whole group.
+      members.values().forEach(v -> v.replicas().forEach(p -> names.add(p.name())));
+    }
+    if (leader != null) {
+      names.remove(leader);
+    }
     List<NatsStream.Replica> replicas = new ArrayList<>();
     for (String name : names) {
       replicas.add(replica(name, seen.get(name), members.get(name)));
