@@ -37,8 +37,14 @@ final class HttpReads {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(Reply.failed(Reply.Failure.UNREACHABLE));
     }
-    return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .orTimeout(remaining, TimeUnit.NANOSECONDS)
+    CompletableFuture<HttpResponse<String>> call;
+    try {
+      call = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    } catch (RuntimeException e) {
+      // E.g. an executor that refuses work while the agent shuts down.
+      call = CompletableFuture.failedFuture(e);
+    }
+    return call.orTimeout(remaining, TimeUnit.NANOSECONDS)
         .handle((response, failure) -> failure == null
             ? Reply.of(response.statusCode(), response.body())
             : Reply.failed(kind(failure)));

@@ -12,29 +12,20 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every recorded scenario, served over real HTTP, read into the model. */
 class RecordedScenariosTest {
-  private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "nats-source-test");
-    t.setDaemon(true);
-    return t;
-  });
-
   static NatsSnapshot scrape(String scenario, Map<String, FixtureCluster.Absent> absent)
       throws Exception {
+    ExecutorService executor = Executors.newFixedThreadPool(4);
     try (FixtureCluster cluster = new FixtureCluster(scenario, absent);
-        NatsSource source = new NatsSource("nats", cluster.urls(), Duration.ofMillis(2000), EXECUTOR)) {
+        NatsSource source = new NatsSource("nats", cluster.urls(), Duration.ofMillis(2000), executor)) {
       return source.scrape(1_000L);
+    } finally {
+      executor.shutdownNow();
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    EXECUTOR.shutdownNow();
   }
 
   /** Nodes the recording left out, as the scenario's name says they were. */
