@@ -31,17 +31,23 @@ final class ServerAssembler {
         r -> HealthzParser.parse(r.status(), r.body()), 200, 503);
     Integer routes = read.parse(Endpoint.ROUTEZ, true, r -> RoutezParser.parse(r.body()));
     StanReads.Stan stan = StanReads.read(read);
+    boolean js = jsz != null && !jsz.disabled();
     NatsServer server = new NatsServer(read.name(), url.toString(),
         reachability(read, varz, jsz, health, routes, stan), varz != null, jszState(read, jsz),
-        jsz != null && jsz.serverId() != null ? jsz.serverId() : varz == null ? null : varz.serverId(),
-        varz == null ? null : varz.version(), jetstreamEnabled(varz, jsz),
+        serverId(varz, jsz), varz == null ? null : varz.version(), jetstreamEnabled(varz, jsz),
         jsz != null ? jsz.metaLeader() : varz == null ? null : varz.metaLeader(),
         jsz != null ? jsz.metaClusterSize() : varz == null ? null : varz.metaClusterSize(),
-        routes != null ? routes : varz == null ? null : Integer.valueOf(varz.routes()),
-        jsz == null || jsz.disabled() ? null : jsz.storage(), health,
-        stan == null ? null : stan.server());
-    return new Result(server, jsz == null || jsz.disabled() ? null : jsz,
-        stan == null ? List.of() : stan.channels(), read.errors());
+        routes != null || varz == null ? routes : Integer.valueOf(varz.routes()),
+        js ? jsz.storage() : null, health, stan == null ? null : stan.server());
+    return new Result(server, js ? jsz : null, stan == null ? List.of() : stan.channels(),
+        read.errors());
+  }
+
+  private static String serverId(VarzParser.Varz varz, JszParser.Jsz jsz) {
+    if (jsz != null && jsz.serverId() != null) {
+      return jsz.serverId();
+    }
+    return varz == null ? null : varz.serverId();
   }
 
   /** No endpoint gave any HTTP answer: one error for the server, not one per endpoint. */

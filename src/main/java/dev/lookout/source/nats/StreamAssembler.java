@@ -36,12 +36,7 @@ final class StreamAssembler {
     if (leaderView != null) {
       leaderView.replicas().forEach(p -> seen.put(p.name(), p));
     }
-    Set<String> names = new TreeSet<>(seen.keySet());
-    names.addAll(members.keySet());
-    if (leaderView == null) {
-      // Leaderless: every member's list of the others still names the whole group.
-      members.values().forEach(v -> v.replicas().forEach(p -> names.add(p.name())));
-    }
+    Set<String> names = memberNames(members, seen.keySet(), leaderView == null);
     if (leader != null) {
       names.remove(leader);
     }
@@ -53,6 +48,17 @@ final class StreamAssembler {
         : members.values().stream().mapToInt(JszParser.StreamView::configuredReplicas).max().orElse(1);
     return new NatsStream(key.get(0), key.get(1), configured, leader,
         leaderView == null ? null : leaderView.state(), replicas);
+  }
+
+  /** Members seen by the leader or reporting the stream; leaderless, also every one they name. */
+  private static Set<String> memberNames(Map<String, JszParser.StreamView> members,
+      Set<String> seenByLeader, boolean leaderless) {
+    Set<String> names = new TreeSet<>(seenByLeader);
+    names.addAll(members.keySet());
+    if (leaderless) {
+      members.values().forEach(v -> v.replicas().forEach(p -> names.add(p.name())));
+    }
+    return names;
   }
 
   private static NatsStream.Replica replica(String name, JszParser.PeerView byLeader,

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -144,7 +143,13 @@ class NatsClusterE2ETest {
         }
       }
       assertTrue(created.contains("\"num_replicas\":3"), created);
-      for (int i = 1; i <= MESSAGES; i++) {
+    }
+    publish(1, MESSAGES);
+  }
+
+  private void publish(int first, int count) throws IOException {
+    try (MiniNatsClient client = new MiniNatsClient(CLIENT + 2)) {
+      for (int i = first; i < first + count; i++) {
         String ack = client.request("orders.new", "{\"order\":" + i + "}");
         assertTrue(ack.contains("\"seq\":" + i), ack);
       }
