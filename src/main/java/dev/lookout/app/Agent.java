@@ -2,17 +2,14 @@ package dev.lookout.app;
 
 import dev.lookout.alerts.AlertStore;
 import dev.lookout.config.Config;
-import dev.lookout.config.RestateTarget;
-import dev.lookout.config.Target;
 import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.TargetSnapshot;
+import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.output.http.HealthCheck;
 import dev.lookout.output.http.HttpServer;
 import dev.lookout.output.http.TargetStatus;
 import dev.lookout.output.metrics.AlertGauges;
-import dev.lookout.output.metrics.RestateGauges;
 import dev.lookout.output.metrics.RuleMetrics;
-import dev.lookout.output.metrics.TargetMetrics;
-import dev.lookout.source.restate.RestateSource;
 import dev.lookout.output.jmx.JmxExporter;
 import dev.lookout.output.notify.Notifier;
 import java.time.Duration;
@@ -38,7 +35,7 @@ public final class Agent implements AutoCloseable {
   private JmxExporter jmx;
   private final ExecutorService io;
   private final ScheduledExecutorService ticks;
-  private final List<RestateRunner> runners = new ArrayList<>();
+  private final Runners runners;
   private final HttpServer http;
   private final AlertPipeline alerts;
   private final Notifier notifier;
@@ -51,13 +48,7 @@ public final class Agent implements AutoCloseable {
     this.registry = Registry.create(config.cluster());
     this.io = Threads.pool("lookout-io");
     this.ticks = Threads.scheduler("lookout-tick", Math.max(1, config.targets().size()));
-    for (Target target : config.targets()) {
-      if (target instanceof RestateTarget r) {
-        runners.add(runner(r));
-      } else {
-        LOG.warning("target " + target.name() + ": type not supported yet, skipped");
-      }
-    }
+    this.runners = Runners.build(config, registry.all(), io, clock);
     this.notifier = new Notifier(config.alerting().alertmanagers(), config.alerting().webhooks(),
         externalUrl(config), registry.all(), clock);
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
@@ -91,14 +82,6 @@ public final class Agent implements AutoCloseable {
     return "http://" + host + ":" + config.listen().port();
   }
 
-  private RestateRunner runner(RestateTarget target) {
-    RestateSource source = new RestateSource(target.name(), target.addresses(),
-        config.scrape().timeout(), io);
-    return new RestateRunner(target.name(), source, new RestateGauges(registry.all()),
-        new TargetMetrics(registry.all(), target.name(), "restate"), clock,
-        config.scrape().interval().toMillis());
-  }
-
   private HttpServer.Views views() {
     return new HttpServer.Views(this::healthy, this::ready, this::checks, this::snapshots,
         this::targets, registry::scrape, alerts::alerts, alerts::rules, alerts::reload,
@@ -114,14 +97,14 @@ public final class Agent implements AutoCloseable {
     port = http.start();
     jmx = JmxViews.export(this::ready, this::healthy, this::checks, this::targets, alerts::alerts);
     long interval = config.scrape().interval().toMillis();
-    for (RestateRunner runner : runners) {
+    for (TargetRunner<?> runner : runners.all()) {
       ticks.scheduleAtFixedRate(() -> safeTick(runner), 0, interval, TimeUnit.MILLISECONDS);
     }
     return port;
   }
 
   /** A periodic task that throws is silently never run again: catch everything here. */
-  private void safeTick(RestateRunner runner) {
+  private void safeTick(TargetRunner<?> runner) {
     try {
       runner.tick();
       alerts.evaluate(targetViews());
@@ -132,7 +115,7 @@ public final class Agent implements AutoCloseable {
 
   private List<Alerting.TargetView> targetViews() {
     List<Alerting.TargetView> views = new ArrayList<>();
-    for (RestateRunner r : runners) {
+    for (TargetRunner<RestateSnapshot> r : runners.restate()) {
       if (r.latest() != null) {
         views.add(new Alerting.TargetView(r.name(), r.latest(), r.history()));
       }
@@ -149,7 +132,7 @@ public final class Agent implements AutoCloseable {
   boolean healthy() {
     long now = clock.millis();
     long limit = 3 * config.scrape().interval().toMillis() + config.scrape().timeout().toMillis();
-    for (RestateRunner r : runners) {
+    for (TargetRunner<?> r : runners.all()) {
       long last = Math.max(r.lastTickMillis(), startedMillis);
       if (now - last > limit) {
         return false;
@@ -160,24 +143,30 @@ public final class Agent implements AutoCloseable {
 
   /** Config loaded and every target scraped at least once. */
   boolean ready() {
-    return runners.stream().allMatch(r -> r.latest() != null);
+    return runners.all().stream().allMatch(r -> r.latest() != null);
   }
 
   List<HealthCheck> checks() {
     List<HealthCheck> checks = new ArrayList<>();
-    for (RestateRunner r : runners) {
+    for (TargetRunner<RestateSnapshot> r : runners.restate()) {
       RestateSnapshot s = r.latest();
-      checks.addAll(s == null
-          ? List.of(new HealthCheck(r.name() + ":cluster-state", false, "not scraped yet"))
-          : ClusterHealth.checks(s));
+      checks.addAll(s == null ? notYet(r) : ClusterHealth.checks(s));
+    }
+    for (TargetRunner<NatsSnapshot> r : runners.nats()) {
+      NatsSnapshot s = r.latest();
+      checks.addAll(s == null ? notYet(r) : NatsHealth.checks(s));
     }
     checks.add(alerts.criticalCheck());
     return checks;
   }
 
-  List<RestateSnapshot> snapshots() {
-    List<RestateSnapshot> list = new ArrayList<>();
-    for (RestateRunner r : runners) {
+  private static List<HealthCheck> notYet(TargetRunner<?> r) {
+    return List.of(new HealthCheck(r.name() + ":cluster-state", false, "not scraped yet"));
+  }
+
+  List<TargetSnapshot> snapshots() {
+    List<TargetSnapshot> list = new ArrayList<>();
+    for (TargetRunner<?> r : runners.all()) {
       if (r.snapshot() != null) {
         list.add(r.snapshot());
       }
@@ -186,7 +175,7 @@ public final class Agent implements AutoCloseable {
   }
 
   List<TargetStatus> targets() {
-    return runners.stream().map(RestateRunner::status).toList();
+    return runners.all().stream().map(TargetRunner::status).toList();
   }
 
   public int port() {
@@ -194,9 +183,13 @@ public final class Agent implements AutoCloseable {
   }
 
   /** Scrapes every target once, outside the schedule, without rules (for `lookout snapshot`). */
-  public List<RestateSnapshot> scrapeOnce() {
-    runners.forEach(RestateRunner::tick);
-    return runners.stream().map(RestateRunner::latest).toList();
+  public List<TargetSnapshot> scrapeOnce() {
+    List<TargetSnapshot> snapshots = new ArrayList<>();
+    for (TargetRunner<?> r : runners.all()) {
+      r.tick();
+      snapshots.add(r.latest());
+    }
+    return snapshots;
   }
 
   @Override
@@ -207,7 +200,7 @@ public final class Agent implements AutoCloseable {
       jmx.close();
     }
     http.close();
-    runners.forEach(RestateRunner::close);
+    runners.all().forEach(TargetRunner::close);
     Threads.stop(io);
     registry.close();
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lookout.app.Agent;
 import dev.lookout.config.Config;
-import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.TargetSnapshot;
 import dev.lookout.output.http.SnapshotJson;
 import java.time.InstantSource;
 import java.util.List;
@@ -25,11 +25,11 @@ public final class SnapshotCommand implements Callable<Integer> {
       return ConfigOption.BAD_CONFIG;
     }
     try (Agent agent = new Agent(loaded, InstantSource.system())) {
-      List<RestateSnapshot> snapshots = agent.scrapeOnce();
+      List<TargetSnapshot> snapshots = agent.scrapeOnce();
       ArrayNode out = new ObjectMapper().createArrayNode();
       snapshots.forEach(s -> out.add(SnapshotJson.of(s)));
       System.out.println(SnapshotJson.write(out));
-      return snapshots.stream().allMatch(RestateSnapshot::tablesRead) ? 0 : 1;
+      return snapshots.stream().allMatch(TargetSnapshot::readOk) ? 0 : 1;
     }
   }
 }

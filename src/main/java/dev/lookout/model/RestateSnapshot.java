@@ -11,7 +11,7 @@ import java.util.function.Function;
  * {@code errors}; server warnings about partial fan-out tables in {@code warnings}. When no
  * node answered the cluster tables, {@code queriedNode} is null and the entity lists are empty.
  */
-public final class RestateSnapshot {
+public final class RestateSnapshot implements TargetSnapshot {
   private final String target;
   private final long atMillis;
   private final String queriedNode;
@@ -54,7 +54,9 @@ public final class RestateSnapshot {
     return Map.copyOf(map);
   }
 
+  @Override
   public String target() { return target; }
+  @Override
   public long atMillis() { return atMillis; }
   public String queriedNode() { return queriedNode; }
   public List<Node> nodes() { return nodes; }
@@ -63,12 +65,18 @@ public final class RestateSnapshot {
   public List<Replica> replicas() { return replicas; }
   public ClusterConfig config() { return config; }
   public List<Sample> samples() { return samples; }
+  @Override
   public List<SourceError> errors() { return errors; }
   public List<String> warnings() { return warnings; }
 
   /** True when the cluster tables were read at all this tick. */
   public boolean tablesRead() {
     return queriedNode != null;
+  }
+
+  @Override
+  public boolean readOk() {
+    return tablesRead();
   }
 
   /** True when some read failed or the server said its answer is incomplete. */

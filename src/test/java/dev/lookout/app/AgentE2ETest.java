@@ -100,7 +100,7 @@ class AgentE2ETest {
   }
 
   private static RestateSnapshot latest() {
-    return agent.snapshots().get(0);
+    return (RestateSnapshot) agent.snapshots().get(0);
   }
 
   @Test

@@ -18,7 +18,7 @@ public record NatsSnapshot(
     List<NatsServer> servers,
     List<NatsStream> streams,
     List<StanChannel> channels,
-    List<SourceError> errors) {
+    List<SourceError> errors) implements dev.lookout.model.TargetSnapshot {
 
   public NatsSnapshot {
     Objects.requireNonNull(target, "target");
@@ -26,6 +26,12 @@ public record NatsSnapshot(
     streams = List.copyOf(streams);
     channels = List.copyOf(channels);
     errors = List.copyOf(errors);
+  }
+
+  /** True when at least one server answered: the cluster was seen, if only in part. */
+  @Override
+  public boolean readOk() {
+    return servers.stream().anyMatch(s -> s.reachable() == NatsServer.Reachability.OK);
   }
 
   public Optional<NatsServer> server(String name) {

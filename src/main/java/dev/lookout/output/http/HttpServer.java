@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.alerts.Alert;
 import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.TargetSnapshot;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.InstantSource;
@@ -23,7 +24,7 @@ public final class HttpServer implements AutoCloseable {
 
   /** What the server shows, read fresh on every request. */
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,
-      Supplier<List<HealthCheck>> checks, Supplier<List<RestateSnapshot>> snapshots,
+      Supplier<List<HealthCheck>> checks, Supplier<List<TargetSnapshot>> snapshots,
       Supplier<List<TargetStatus>> targets, Supplier<String> metrics,
       Supplier<List<Alert>> alerts, Supplier<List<RuleView>> rules, Reload reload,
       Function<String, String> runbook) {}
@@ -43,7 +44,8 @@ public final class HttpServer implements AutoCloseable {
       cfg.jetty.port = port;
       cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
           .header("Cache-Control", "no-store").result(StatusPage.render(views.checks().get(),
-              views.snapshots().get(), views.alerts().get(), views.targets().get(), clock.instant())));
+              restate(views.snapshots().get()), views.alerts().get(), views.targets().get(),
+              clock.instant())));
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
           .result(views.metrics().get()));
       cfg.routes.get("/-/healthy", ctx -> probe(ctx, views.healthy().getAsBoolean(), "Lookout is healthy."));
@@ -109,7 +111,11 @@ public final class HttpServer implements AutoCloseable {
     ctx.contentType("text/markdown; charset=utf-8").result(text);
   }
 
-  private static ArrayNode snapshots(List<RestateSnapshot> snapshots) {
+  private static List<RestateSnapshot> restate(List<TargetSnapshot> snapshots) {
+    return snapshots.stream().filter(RestateSnapshot.class::isInstance).map(RestateSnapshot.class::cast).toList();
+  }
+
+  private static ArrayNode snapshots(List<TargetSnapshot> snapshots) {
     ArrayNode array = MAPPER.createArrayNode();
     snapshots.forEach(s -> array.add(SnapshotJson.of(s)));
     return array;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.model.Replica;
 import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.TargetSnapshot;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,19 @@ public final class SnapshotJson {
       .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
 
   private SnapshotJson() {}
+
+  /** Restate snapshots with their derived figures; others (NATS) as their records are. */
+  public static ObjectNode of(TargetSnapshot s) {
+    if (s instanceof RestateSnapshot r) {
+      return of(r);
+    }
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("target", s.target());
+    root.put("type", s.getClass().getSimpleName().replace("Snapshot", "").toLowerCase(java.util.Locale.ROOT));
+    root.put("at", Instant.ofEpochMilli(s.atMillis()).toString());
+    root.setAll((ObjectNode) MAPPER.valueToTree(s));
+    return root;
+  }
 
   public static ObjectNode of(RestateSnapshot s) {
     ObjectNode root = MAPPER.createObjectNode();
