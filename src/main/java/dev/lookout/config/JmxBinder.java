@@ -116,7 +116,8 @@ final class JmxBinder {
     Optional<String> u = b.nonEmpty(user.get(), child(path, "username"), "monitor");
     Optional<String> p = b.nonEmpty(password.get(), child(path, "password"), "${JMX_PASSWORD}");
     if (u.isPresent() && u.get().contains(":")) {
-      b.problem(user.get().mark(), child(path, "username") + ": must not contain \":\" (write the name without it)");
+      b.problem(user.get().mark(),
+          child(path, "username") + ": must not contain \":\" (write the name without it)");
       return Optional.empty();
     }
     return u.flatMap(x -> p.map(y -> new Credentials.Basic(x, y)));
