@@ -58,10 +58,12 @@ final class TargetBinder {
         return restate(m, path, name);
       case "nats":
         return nats(m, path, name);
+      case "jmx":
+        return new JmxBinder(b).bind(m, path, name);
       default:
         // Without a known type the other keys cannot be checked; the type is the fix to make.
         b.problem(m.get("type").orElseThrow().value().mark(), child(path, "type")
-            + ": unknown target type \"" + type.get() + "\" (expected one of: restate, nats)");
+            + ": unknown target type \"" + type.get() + "\" (expected one of: restate, nats, jmx)");
         return Optional.empty();
     }
   }

@@ -37,6 +37,7 @@ final class Calls {
       case "@not_strictly_false": return Closures.notStrictlyFalse(c.bool(args.get(0)));
       case "_?_:_": return conditional(e, args);
       case "@in": return in(e, args.get(0), args.get(1));
+      case "_[_]": return index(e, args.get(0), args.get(1));
       case "-_": return negate(e, args.get(0));
       case "_+_": case "_-_": case "_*_": case "_/_": case "_%_": return arithmetic(e, fn, args);
       case "size": return size(e, args.get(0));
@@ -98,11 +99,34 @@ final class Calls {
   }
 
   private Object in(CelExpr e, CelExpr x, CelExpr list) {
+    if (c.kind(list) == Kind.MAP && c.kind(x) == Kind.STRING) {
+      Fn.Str key = c.str(x);
+      Fn.Labels map = c.labels(list);
+      return (Fn.Bool) r -> {
+        String k = key.eval(r);
+        Map<String, String> m = map.eval(r);
+        return k == null || m == null ? Fn.UNKNOWN : Fn.of(m.containsKey(k));
+      };
+    }
     switch (c.kind(x)) {
       case INT: return Closures.in(c.integer(x), c.lst(list));
       case STRING: return Closures.in(c.str(x), c.lst(list));
       default: return c.unsupported(e, "'in' works on ints and strings in lists");
     }
+  }
+
+  /** {@code sample.labels["job"]}; an absent key is CEL's "no such key" error: unknown. */
+  private Object index(CelExpr e, CelExpr target, CelExpr key) {
+    if (c.kind(target) != Kind.MAP || c.kind(key) != Kind.STRING) {
+      return c.unsupported(e, "indexing works on labels only, e.g. sample.labels[\"mbean\"]");
+    }
+    Fn.Labels map = c.labels(target);
+    Fn.Str k = c.str(key);
+    return (Fn.Str) r -> {
+      Map<String, String> m = map.eval(r);
+      String name = k.eval(r);
+      return m == null || name == null ? null : m.get(name);
+    };
   }
 
   private Object negate(CelExpr e, CelExpr x) {

@@ -21,6 +21,7 @@ import dev.lookout.config.Problem;
 import dev.lookout.rules.format.Expression;
 import dev.lookout.rules.format.Param;
 import dev.lookout.rules.format.RuleSpec;
+import dev.lookout.rules.format.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,15 +62,18 @@ final class CelFrontEnd {
   static CelCompiler compiler(RuleSpec rule) {
     Map<String, StructType> types = new LinkedHashMap<>();
     for (String variable : rule.each().variables()) {
-      types.put(variable, variable.equals("params") ? paramsType(rule.params())
+      types.put(variable, variable.equals("params") ? paramsType(rule)
           : structType(variable, Schema.VARIABLES.get(variable)));
     }
     CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
         .setOptions(OPTIONS)
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .setTypeProvider(provider(types.values()))
-        .addFunctionDeclarations(historyFunctions())
         .setResultType(SimpleType.BOOL);
+    // History and node_metric() read a Restate snapshot, which the sample scope has not.
+    if (rule.each() != Scope.SAMPLE) {
+      b.addFunctionDeclarations(historyFunctions());
+    }
     types.forEach(b::addVar);
     return b.build();
   }
@@ -85,10 +89,10 @@ final class CelFrontEnd {
         name -> Optional.ofNullable(byName.get(name)));
   }
 
-  private static StructType paramsType(List<Param> params) {
+  private static StructType paramsType(RuleSpec rule) {
     Map<String, CelType> byName = new LinkedHashMap<>();
-    for (Param p : params) {
-      Object v = p.value();
+    for (Param p : rule.params()) {
+      Object v = ExprCompiler.paramValue(rule, p);
       byName.put(p.name(), v instanceof Long ? SimpleType.INT : v instanceof Double
           ? SimpleType.DOUBLE : v instanceof Boolean ? SimpleType.BOOL : SimpleType.STRING);
     }

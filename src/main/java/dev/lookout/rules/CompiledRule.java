@@ -104,7 +104,12 @@ public final class CompiledRule {
   }
 
   Match match(Row r) {
-    Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (spec.each() == Scope.SAMPLE) {
+      // As in Prometheus, the rule's own labels win over the series' labels of the same name.
+      labels.putAll(r.sample.labels());
+    }
+    labels.putAll(spec.labels());
     identity(r, labels);
     labels.put("alertname", spec.alert());
     String shown = Templates.show(value, r);
@@ -124,6 +129,7 @@ public final class CompiledRule {
         labels.put("partition", Integer.toString(x.partition()));
         labels.put("node", "N" + x.node());
       }
+      case SAMPLE -> labels.put("target", r.target);
       default -> { }
     }
   }

@@ -10,6 +10,7 @@ import dev.lookout.config.Problem;
 import dev.lookout.rules.format.Param;
 import dev.lookout.rules.format.Position;
 import dev.lookout.rules.format.RuleSpec;
+import dev.lookout.rules.format.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Map;
  * write instead; the compiler carries on with a placeholder so that all problems are found.
  */
 final class ExprCompiler {
-  enum Kind { BOOL, INT, DOUBLE, STRING, LIST, OTHER }
+  enum Kind { BOOL, INT, DOUBLE, STRING, LIST, MAP, OTHER }
 
   final CelAbstractSyntaxTree ast;
   final RuleSpec rule;
@@ -41,8 +42,17 @@ final class ExprCompiler {
     this.rule = rule;
     this.problems = problems;
     for (Param p : rule.params()) {
-      params.put(p.name(), p.value());
+      params.put(p.name(), paramValue(rule, p));
     }
+  }
+
+  /**
+   * A param's value as the rule sees it. Sample values are doubles and CEL does not compare
+   * doubles with ints, so in the sample scope {@code max_heap: 4096} is the double 4096.0.
+   */
+  static Object paramValue(RuleSpec rule, Param p) {
+    return rule.each() == Scope.SAMPLE && p.value() instanceof Long l
+        ? (Object) l.doubleValue() : p.value();
   }
 
   Kind kind(CelExpr e) {
@@ -53,6 +63,7 @@ final class ExprCompiler {
       case DOUBLE: return Kind.DOUBLE;
       case STRING: return Kind.STRING;
       case LIST: return Kind.LIST;
+      case MAP: return Kind.MAP;
       default: return Kind.OTHER;
     }
   }
@@ -93,6 +104,10 @@ final class ExprCompiler {
 
   Fn.Lst lst(CelExpr e) {
     return compile(e) instanceof Fn.Lst f ? f : r -> null;
+  }
+
+  Fn.Labels labels(CelExpr e) {
+    return compile(e) instanceof Fn.Labels f ? f : r -> null;
   }
 
   Object unsupported(CelExpr e, String message) {
@@ -200,8 +215,19 @@ final class ExprCompiler {
         return Fn.of(!absent);
       };
     }
+    if (read instanceof Fn.Dbl d) {
+      return r -> {
+        d.eval(r);
+        boolean absent = r.unknown;
+        r.unknown = false;
+        return Fn.of(!absent);
+      };
+    }
     if (read instanceof Fn.Bool b) {
       return r -> Fn.of(b.eval(r) != Fn.UNKNOWN);
+    }
+    if (read instanceof Fn.Labels m) {
+      return r -> Fn.of(m.eval(r) != null);
     }
     if (read instanceof Fn.Str s) {
       return r -> Fn.of(s.eval(r) != null);

@@ -2,15 +2,19 @@ package dev.lookout.rules;
 
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
  * One field of a rule variable: its CEL type and the closure that reads it from a {@link Row}.
- * {@code read} is a {@link Fn.Int}, {@link Fn.Str}, {@link Fn.Bool} or {@link Fn.Lst} matching
+ * {@code read} is a {@link Fn.Int}, {@link Fn.Dbl}, {@link Fn.Str}, {@link Fn.Bool},
+ * {@link Fn.Lst} or {@link Fn.Labels} matching
  * {@code type}. A field reads as unknown when its entity is absent or its value is null.
  */
 record Field(String name, CelType type, Object read) {
@@ -37,6 +41,26 @@ record Field(String name, CelType type, Object read) {
       }
       return n.longValue();
     });
+  }
+
+  static <E> Field dbl(String name, Function<Row, E> entity, ToDoubleFunction<E> get) {
+    return new Field(name, SimpleType.DOUBLE, (Fn.Dbl) r -> {
+      E e = entity.apply(r);
+      if (e == null) {
+        r.unknown = true;
+        return 0;
+      }
+      return get.applyAsDouble(e);
+    });
+  }
+
+  static <E> Field labels(String name, Function<Row, E> entity,
+      Function<E, Map<String, String>> get) {
+    return new Field(name, MapType.create(SimpleType.STRING, SimpleType.STRING),
+        (Fn.Labels) r -> {
+          E e = entity.apply(r);
+          return e == null ? null : get.apply(e);
+        });
   }
 
   static Field computed(String name, Fn.Int read) {

@@ -36,6 +36,11 @@ final class Fn {
     String eval(Row r);
   }
 
+  /** A string-to-string map: a sample's labels. */
+  interface Labels {
+    java.util.Map<String, String> eval(Row r);
+  }
+
   /** Elements are never null: Integer or Long for list(int), String, Double or Boolean. */
   interface Lst {
     List<?> eval(Row r);

@@ -6,6 +6,7 @@ import dev.lookout.model.Node;
 import dev.lookout.model.Partition;
 import dev.lookout.model.Replica;
 import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.Sample;
 import dev.lookout.rules.format.Scope;
 
 /**
@@ -21,6 +22,9 @@ final class Row {
   Partition partition;
   int partitionIndex = -1;
   Replica replica;
+  /** In the sample scope only: the sample and the target it was read from; facts is null. */
+  Sample sample;
+  String target;
   boolean unknown;
   /** Errors CEL would raise on present values (overflow, division by zero), counted per pass. */
   int errors;
@@ -57,6 +61,12 @@ final class Row {
       case CLUSTER -> { }
       default -> throw new IllegalStateException("scope " + scope);
     }
+  }
+
+  void loadSample(Sample s, String from) {
+    unknown = false;
+    sample = s;
+    target = from;
   }
 
   private void loadPartition(SnapshotFacts f, int i) {

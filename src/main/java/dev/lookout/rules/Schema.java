@@ -13,6 +13,7 @@ import dev.lookout.model.Log;
 import dev.lookout.model.Node;
 import dev.lookout.model.Partition;
 import dev.lookout.model.Replica;
+import dev.lookout.model.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class Schema {
   static final Map<String, Map<String, Field>> VARIABLES = Map.of(
       "node", index(nodeFields()), "log", index(logFields()),
       "partition", index(partitionFields()), "replica", index(replicaFields()),
-      "cluster", index(clusterFields()));
+      "cluster", index(clusterFields()), "sample", index(sampleFields()));
 
   private Schema() {}
 
@@ -106,6 +107,13 @@ final class Schema {
         bool("partial", c, ClusterFacts::partial),
         integer("partitions", c, ClusterFacts::partitions),
         nullable("numPartitions", c, ClusterFacts::numPartitions));
+  }
+
+  /** Labels are read as {@code sample.labels["mbean"]}; an absent label is unknown. */
+  private static List<Field> sampleFields() {
+    Function<Row, Sample> s = r -> r.sample;
+    return List.of(string("name", s, Sample::name), Field.dbl("value", s, Sample::value),
+        Field.labels("labels", s, Sample::labels), string("target", r -> r.target, t -> t));
   }
 
   /** The model writes -1 for "not known" in a few int fields. */

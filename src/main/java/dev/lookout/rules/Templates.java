@@ -86,6 +86,9 @@ final class Templates {
       text = x == Fn.UNKNOWN ? null : Boolean.toString(x == Fn.TRUE);
     } else if (read instanceof Fn.Str s) {
       text = s.eval(r);
+    } else if (read instanceof Fn.Labels m) {
+      Map<String, String> labels = m.eval(r);
+      text = labels == null ? null : new java.util.TreeMap<>(labels).toString();
     } else {
       List<?> list = ((Fn.Lst) read).eval(r);
       text = list == null ? null : list.toString();

@@ -149,4 +149,23 @@ class ConfigLoaderTest {
         () -> ConfigLoader.load(file, Map.of()));
     assertEquals(file + ": cannot read the config file: it is not UTF-8 text", e.getMessage());
   }
+
+  @Test
+  void jmxTargetsMirrorTheFileAndHideThePassword() throws Exception {
+    Config c = ConfigFixturesTest.parse(ConfigFixturesTest.DIR.resolve("jmx.good.yaml"));
+    JmxTarget kafka = new JmxTarget("kafka",
+        "service:jmx:rmi:///jndi/rmi://127.0.0.1:9999/jmxrmi",
+        List.of(new JmxTarget.MBean("java.lang:type=Memory", List.of("HeapMemoryUsage")),
+            JmxTarget.MBean.all("kafka.server:type=*,name=*"),
+            JmxTarget.MBean.all("app:name=\"a,b\",*")),
+        new Credentials.Basic("monitor", "s3cret"));
+    JmxTarget plain = new JmxTarget("plain", "service:jmx:jmxmp://10.0.0.7:5555",
+        List.of(JmxTarget.MBean.all("java.lang:*")), Credentials.NONE);
+    assertEquals(List.of(kafka, plain), c.targets());
+    String text = kafka.toString();
+    assertEquals(false, text.contains("s3cret"), text);
+    assertEquals(true, text.contains("password=<secret>"), text);
+    assertThrows(IllegalArgumentException.class, () -> new JmxTarget("x", "service:jmx:a://b",
+        List.of(), Credentials.NONE));
+  }
 }

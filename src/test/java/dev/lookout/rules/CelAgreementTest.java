@@ -117,8 +117,13 @@ class CelAgreementTest {
     } else if (read instanceof Fn.Bool b) {
       int x = b.eval(r);
       v = x == Fn.UNKNOWN ? null : x == Fn.TRUE;
+    } else if (read instanceof Fn.Dbl d) {
+      double x = d.eval(r);
+      v = r.unknown ? null : x;
     } else if (read instanceof Fn.Str s) {
       v = s.eval(r);
+    } else if (read instanceof Fn.Labels m) {
+      v = m.eval(r);
     } else {
       List<?> l = ((Fn.Lst) read).eval(r);
       v = l == null ? null : widen(l);

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /** Binds one {@code rules[]} item; reports through its parser and never stops at the first fault. */
 final class RuleReader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final String SCOPES = "cluster, node, log, partition, replica";
+  private static final String SCOPES = "cluster, node, log, partition, replica, sample";
 
   private final RuleFileParser p;
 

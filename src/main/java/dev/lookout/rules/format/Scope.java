@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * What a rule iterates over. Each scope names the variables its expression may read (the entity
  * itself, the entities it belongs to, {@code cluster} and {@code params}) and the labels that
- * identify one match, which come from the entity's key.
+ * identify one match, which come from the entity's key. {@link #SAMPLE} iterates over the
+ * samples any target read (JMX attributes, metrics pages): a match is identified by the
+ * sample's own labels plus {@code target}, so which labels exist is only known at run time.
  */
 public enum Scope {
   CLUSTER(List.of("cluster", "params"), List.of()),
@@ -15,7 +17,8 @@ public enum Scope {
   LOG(List.of("log", "cluster", "params"), List.of("log")),
   PARTITION(List.of("partition", "log", "cluster", "params"), List.of("partition")),
   REPLICA(List.of("replica", "partition", "log", "node", "cluster", "params"),
-      List.of("partition", "node"));
+      List.of("partition", "node")),
+  SAMPLE(List.of("sample", "params"), List.of("target"));
 
   private final List<String> variables;
   private final List<String> identityLabels;
@@ -35,8 +38,14 @@ public enum Scope {
     return variables;
   }
 
+  /** The identity labels known at load; a {@link #SAMPLE} match has more, see above. */
   public List<String> identityLabels() {
     return identityLabels;
+  }
+
+  /** True when matches carry labels of the data too, so templates may name any label. */
+  public boolean labelsFromData() {
+    return this == SAMPLE;
   }
 
   static Optional<Scope> of(String word) {

@@ -29,7 +29,7 @@ final class TemplateNames {
   List<String> check(Template template) {
     List<String> problems = new ArrayList<>();
     for (Part part : template.parts()) {
-      if (part instanceof LabelRef l && !labels.contains(l.name())) {
+      if (part instanceof LabelRef l && !labels.contains(l.name()) && !scope.labelsFromData()) {
         problems.add("unknown label \"" + l.name() + "\" in {{ $labels." + l.name() + " }} "
             + "(labels of this rule: " + String.join(", ", labels) + ")");
       } else if (part instanceof FieldRef f) {
