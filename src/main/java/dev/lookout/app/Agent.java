@@ -2,6 +2,7 @@ package dev.lookout.app;
 
 import dev.lookout.alerts.AlertStore;
 import dev.lookout.config.Config;
+import dev.lookout.model.JmxSnapshot;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.TargetSnapshot;
 import dev.lookout.model.nats.NatsSnapshot;
@@ -117,7 +118,12 @@ public final class Agent implements AutoCloseable {
     List<Alerting.TargetView> views = new ArrayList<>();
     for (TargetRunner<RestateSnapshot> r : runners.restate()) {
       if (r.latest() != null) {
-        views.add(new Alerting.TargetView(r.name(), r.latest(), r.history()));
+        views.add(new Alerting.RestateView(r.name(), r.latest(), r.history()));
+      }
+    }
+    for (TargetRunner<JmxSnapshot> r : runners.jmx()) {
+      if (r.latest() != null) {
+        views.add(new Alerting.SamplesView(r.name(), r.latest().readOk(), r.latest().samples()));
       }
     }
     return views;

