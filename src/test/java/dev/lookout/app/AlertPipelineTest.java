@@ -106,6 +106,21 @@ class AlertPipelineTest {
   }
 
   @Test
+  void aFiringCriticalAlertFailsTheHealthVerdictAndShowsInTheRulesApi() throws Exception {
+    AlertPipeline p = start();
+    evaluateAt(p, 0);
+    assertTrue(p.criticalCheck().ok(), "pending is not yet a failing verdict");
+    evaluateAt(p, 60);
+    assertEquals(false, p.criticalCheck().ok());
+    assertTrue(p.criticalCheck().detail().startsWith("NodeDead{"), p.criticalCheck().detail());
+    var rule = p.rules().get(0);
+    assertEquals("NodeDead", rule.name());
+    assertEquals("node.state == \"dead\"", rule.query());
+    assertEquals(60, rule.durationSeconds());
+    assertEquals(AlertState.FIRING, rule.alerts().get(0).state());
+  }
+
+  @Test
   void aBrokenRuleEditKeepsTheLastGoodRules() throws Exception {
     AlertPipeline p = start();
     evaluateAt(p, 0);
