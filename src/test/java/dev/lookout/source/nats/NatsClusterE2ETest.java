@@ -34,46 +34,26 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real 3-node JetStream cluster (Debian nats-server 2.9.10) on loopback ports. */
 @Tag("e2e")
 class NatsClusterE2ETest {
-  private static final Path BINARY = Path.of("/usr/sbin/nats-server");
-  private static final int CLIENT = 14222;
-  private static final int MONITOR = 18222;
-  private static final int ROUTE = 16248;
+  private static final int BASE = 14222;
   private static final int MESSAGES = 200;
 
   @TempDir Path dir;
-  private final Map<String, Process> nodes = new LinkedHashMap<>();
+  private NatsTestCluster cluster;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private NatsSource source;
 
   @BeforeEach
   void startCluster() throws IOException {
-    assumeTrue(Files.isExecutable(BINARY), "nats-server not installed (apt-get install nats-server)");
-    Map<String, URI> urls = new LinkedHashMap<>();
-    for (int i = 0; i < 3; i++) {
-      String name = "n" + (i + 1);
-      nodes.put(name, start(name, i));
-      urls.put(name, URI.create("http://127.0.0.1:" + (MONITOR + i)));
-    }
-    source = new NatsSource("e2e", urls, Duration.ofSeconds(2), executor);
-  }
-
-  private Process start(String name, int i) throws IOException {
-    List<String> routes = new ArrayList<>();
-    for (int j = 0; j < 3; j++) {
-      if (j != i) {
-        routes.add("nats://127.0.0.1:" + (ROUTE + j));
-      }
-    }
-    return new ProcessBuilder(BINARY.toString(), "-a", "127.0.0.1", "-p", "" + (CLIENT + i),
-        "-m", "" + (MONITOR + i), "--cluster", "nats://127.0.0.1:" + (ROUTE + i),
-        "--routes", String.join(",", routes), "--cluster_name", "lookout-e2e", "-js",
-        "-sd", dir.resolve(name).toString(), "--server_name", name)
-        .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    assumeTrue(NatsTestCluster.installed(), "nats-server not installed (apt-get install nats-server)");
+    cluster = NatsTestCluster.start(dir, BASE);
+    source = new NatsSource("e2e", cluster.monitorUrls(), Duration.ofSeconds(2), executor);
   }
 
   @AfterEach
   void stopCluster() {
-    nodes.values().forEach(Process::destroyForcibly);
+    if (cluster != null) {
+      cluster.close();
+    }
     executor.shutdownNow();
   }
 
@@ -92,7 +72,7 @@ class NatsClusterE2ETest {
 
     NatsStream orders = healthy.stream("$G", "ORDERS").orElseThrow();
     String victim = orders.replicas().get(0).server();
-    nodes.get(victim).destroyForcibly().waitFor();
+    cluster.kill(victim);
     NatsSnapshot killed = until(Duration.ofSeconds(40), s -> s.stream("$G", "ORDERS")
         .map(o -> o.replica(victim) != null && (Boolean.FALSE.equals(o.replica(victim).current())
             || Boolean.TRUE.equals(o.replica(victim).offline())))
@@ -103,7 +83,7 @@ class NatsClusterE2ETest {
         killed.stream("$G", "ORDERS").orElseThrow()));
 
     String second = orders.replicas().get(1).server();
-    nodes.get(second).destroyForcibly().waitFor();
+    cluster.kill(second);
     NatsSnapshot leaderless = until(Duration.ofSeconds(60), s -> s.stream("$G", "ORDERS")
         .map(NatsStream::leaderless).orElse(false)
         && s.server(orders.leader()).map(v -> v.metaLeader() == null).orElse(false));
@@ -133,27 +113,8 @@ class NatsClusterE2ETest {
   }
 
   private void createStreamAndPublish() throws Exception {
-    try (MiniNatsClient client = new MiniNatsClient(CLIENT)) {
-      String created = "";
-      for (int attempt = 0; attempt < 40 && !created.contains("\"config\""); attempt++) {
-        created = client.request("$JS.API.STREAM.CREATE.ORDERS", "{\"name\":\"ORDERS\","
-            + "\"subjects\":[\"orders.>\"],\"num_replicas\":3,\"storage\":\"file\"}");
-        if (!created.contains("\"config\"")) {
-          Thread.sleep(500);
-        }
-      }
-      assertTrue(created.contains("\"num_replicas\":3"), created);
-    }
-    publish(1, MESSAGES);
-  }
-
-  private void publish(int first, int count) throws IOException {
-    try (MiniNatsClient client = new MiniNatsClient(CLIENT + 2)) {
-      for (int i = first; i < first + count; i++) {
-        String ack = client.request("orders.new", "{\"order\":" + i + "}");
-        assertTrue(ack.contains("\"seq\":" + i), ack);
-      }
-    }
+    assertTrue(cluster.createStream("ORDERS", 3).contains("\"num_replicas\":3"));
+    assertTrue(cluster.publish("orders.new", MESSAGES).contains("\"seq\":" + MESSAGES));
   }
 
   private void printScrapeCost() {
