@@ -2,10 +2,12 @@ package dev.lookout.rules;
 
 import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.nats.NatsSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Evaluates compiled rules over snapshots. The joins of a snapshot are computed once and shared
@@ -23,19 +25,48 @@ public final class RuleEvaluator {
         }
       };
 
+  private final Map<NatsSnapshot, NatsFacts> natsFacts =
+      new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<NatsSnapshot, NatsFacts> eldest) {
+          return size() > CACHED_SNAPSHOTS;
+        }
+      };
+
   /** One match per entity of the rule's scope for which the expression is true. */
   public Evaluation evaluate(CompiledRule rule, RestateSnapshot now,
       History<RestateSnapshot> history) {
+    if (rule.scope().nats()) {
+      return new Evaluation(rule.alert(), List.of(), 0, 0, 0);
+    }
     SnapshotFacts f = facts(now);
     Row r = new Row(rule.slots, rule.historySites);
     r.history = history;
     r.factsOf = this::facts;
-    int rows = rows(rule, now);
+    return pass(rule, r, rows(rule, now), i -> r.load(f, rule.scope(), i));
+  }
+
+  /**
+   * The same for a NATS snapshot: a rule of a Restate scope has no entities here, so it matches
+   * nothing, which lets one rule file hold rules for both kinds of target.
+   */
+  public Evaluation evaluate(CompiledRule rule, NatsSnapshot now, History<NatsSnapshot> history) {
+    if (!rule.scope().nats()) {
+      return new Evaluation(rule.alert(), List.of(), 0, 0, 0);
+    }
+    NatsFacts f = natsFacts(now);
+    Row r = new Row(rule.slots, rule.historySites);
+    r.natsHistory = history;
+    r.natsFactsOf = this::natsFacts;
+    return pass(rule, r, f.rows(rule.scope()), i -> f.load(r, rule.scope(), i));
+  }
+
+  private static Evaluation pass(CompiledRule rule, Row r, int rows, IntConsumer load) {
     List<Match> matches = new ArrayList<>();
     int unknown = 0;
     int failures = 0;
     for (int i = 0; i < rows; i++) {
-      r.load(f, rule.scope(), i);
+      load.accept(i);
       int result;
       try {
         result = rule.root.eval(r);
@@ -65,5 +96,9 @@ public final class RuleEvaluator {
 
   synchronized SnapshotFacts facts(RestateSnapshot snapshot) {
     return facts.computeIfAbsent(snapshot, SnapshotFacts::new);
+  }
+
+  synchronized NatsFacts natsFacts(NatsSnapshot snapshot) {
+    return natsFacts.computeIfAbsent(snapshot, NatsFacts::new);
   }
 }
