@@ -63,7 +63,7 @@ final class CelFrontEnd {
     Map<String, StructType> types = new LinkedHashMap<>();
     for (String variable : rule.each().variables()) {
       types.put(variable, variable.equals("params") ? paramsType(rule)
-          : structType(variable, Schema.VARIABLES.get(variable)));
+          : structType(variable, Schema.fields(variable)));
     }
     CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
         .setOptions(OPTIONS)

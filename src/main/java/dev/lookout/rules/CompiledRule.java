@@ -120,6 +120,10 @@ public final class CompiledRule {
   }
 
   private void identity(Row r, Map<String, String> labels) {
+    if (spec.each().nats()) {
+      NatsFacts.identity(spec.each(), r, labels);
+      return;
+    }
     switch (spec.each()) {
       case NODE -> labels.put("node", "N" + r.node.id());
       case LOG -> labels.put("log", Integer.toString(r.log.id()));

@@ -187,7 +187,7 @@ final class ExprCompiler {
   }
 
   private static String firstField(String variable) {
-    Map<String, Field> fields = Schema.VARIABLES.get(variable);
+    Map<String, Field> fields = Schema.fields(variable);
     return fields == null ? "x" : fields.keySet().iterator().next();
   }
 
@@ -201,7 +201,7 @@ final class ExprCompiler {
     if (variable.equals("params")) {
       return e.select().testOnly() ? (Fn.Bool) r -> Fn.TRUE : constantClosure(params.get(field));
     }
-    Field f = Schema.VARIABLES.get(variable).get(field);
+    Field f = Schema.fields(variable).get(field);
     return e.select().testOnly() ? presence(f.read()) : f.read();
   }
 

@@ -21,6 +21,9 @@ final class HistoryCalls {
 
   Object compile(CelExpr e, String fn, List<CelExpr> args) {
     if (fn.equals("node_metric")) {
+      if (c.rule.each().nats()) {
+        return c.unsupported(e, "node_metric() reads Restate node metrics; NATS scopes have none");
+      }
       return nodeMetric(args.get(0));
     }
     Optional<Long> window = window(args.get(1));
@@ -55,7 +58,7 @@ final class HistoryCalls {
       if (r.unknown) {
         return 0;
       }
-      double seconds = (r.facts.snapshot.atMillis() - then.facts.snapshot.atMillis()) / 1000.0;
+      double seconds = (r.atMillis() - then.atMillis()) / 1000.0;
       return (now - old) / seconds;
     };
   }

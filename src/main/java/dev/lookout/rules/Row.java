@@ -7,6 +7,11 @@ import dev.lookout.model.Partition;
 import dev.lookout.model.Replica;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.Sample;
+import dev.lookout.model.nats.NatsServer;
+import dev.lookout.model.nats.NatsSnapshot;
+import dev.lookout.model.nats.NatsStream;
+import dev.lookout.model.nats.StanChannel;
+import dev.lookout.model.nats.StanDiff;
 import dev.lookout.rules.format.Scope;
 
 /**
@@ -37,6 +42,20 @@ final class Row {
   private final SnapshotFacts[] pastFacts;
   /** Turns an older snapshot into its facts; the evaluator caches them across rules. */
   java.util.function.Function<RestateSnapshot, SnapshotFacts> factsOf;
+
+  // The NATS counterparts, set by NatsFacts.load; null on Restate rows.
+  NatsFacts natsFacts;
+  /** The row's index in its scope's rows of {@code natsFacts}, for history look-ups. */
+  int natsIndex;
+  NatsServer server;
+  NatsStream stream;
+  NatsStream.Replica sreplica;
+  StanDiff follower;
+  StanChannel channel;
+  StanChannel.Subscription sub;
+  History<NatsSnapshot> natsHistory;
+  java.util.function.Function<NatsSnapshot, NatsFacts> natsFactsOf;
+  private NatsFacts[] pastNatsFacts;
 
   Row(int slots, int historySites) {
     vars = new Object[slots];
@@ -89,6 +108,9 @@ final class Row {
    * snapshot is looked up once per pass and history site, since the window is fixed.
    */
   Row past(Scope scope, long windowMillis, int site) {
+    if (natsFacts != null) {
+      return pastNats(scope, windowMillis, site);
+    }
     SnapshotFacts older = pastFacts[site];
     if (older == null) {
       long now = facts.snapshot.atMillis();
@@ -115,6 +137,50 @@ final class Row {
       return null;
     }
     then.load(older, scope, index);
+    return then;
+  }
+
+  /** Clears the row for a NATS entity of {@code f}; NatsFacts.load sets the entity. */
+  void loadNats(NatsFacts f) {
+    natsFacts = f;
+    unknown = false;
+    server = null;
+    stream = null;
+    sreplica = null;
+    follower = null;
+    channel = null;
+    sub = null;
+  }
+
+  /** When this row's snapshot was read. */
+  long atMillis() {
+    return natsFacts != null ? natsFacts.snapshot.atMillis() : facts.snapshot.atMillis();
+  }
+
+  /** {@link #past} for NATS rows: the same entity found by its key in the older snapshot. */
+  private Row pastNats(Scope scope, long windowMillis, int site) {
+    if (pastNatsFacts == null) {
+      pastNatsFacts = new NatsFacts[past.length];
+    }
+    NatsFacts older = pastNatsFacts[site];
+    if (older == null) {
+      long now = natsFacts.snapshot.atMillis();
+      NatsSnapshot s = natsHistory == null ? null : natsHistory.before(now, windowMillis);
+      if (s == null || s.atMillis() > now - windowMillis || s == natsFacts.snapshot) {
+        return null;
+      }
+      older = pastNatsFacts[site] = natsFactsOf.apply(s);
+    }
+    int index = older.index(scope, natsFacts.key(scope, natsIndex));
+    if (index < 0) {
+      return null;
+    }
+    Row then = past[site];
+    if (then == null) {
+      then = past[site] = new Row(0, 0);
+    }
+    older.load(then, scope, index);
+    then.natsIndex = index;
     return then;
   }
 

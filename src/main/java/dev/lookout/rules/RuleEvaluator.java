@@ -3,20 +3,23 @@ package dev.lookout.rules;
 import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.Sample;
+import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.rules.format.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Evaluates compiled rules over snapshots. The joins of a snapshot are computed once and shared
  * by every rule of a tick (and by history functions looking at older snapshots), in a small
  * cache keyed by the snapshot's identity. Never throws for a rule: a failure is a count.
  *
- * <p>Rules of the {@link Scope#SAMPLE} scope run over samples and the others over the Restate
- * model, never across: given a snapshot, a sample rule runs over the snapshot's own samples;
- * given samples alone, a rule of another scope has no rows and matches nothing.
+ * <p>Each kind of data has its scopes and no other: Restate scopes run over a Restate snapshot,
+ * NATS scopes over a NATS snapshot, {@link Scope#SAMPLE} over samples (a Restate snapshot's own
+ * node samples included). A rule given data of another kind has no rows and matches nothing, so
+ * one rule file may hold rules for every kind of target.
  */
 public final class RuleEvaluator {
   private static final int CACHED_SNAPSHOTS = 16;
@@ -29,60 +32,76 @@ public final class RuleEvaluator {
         }
       };
 
+  private final Map<NatsSnapshot, NatsFacts> natsFacts =
+      new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<NatsSnapshot, NatsFacts> eldest) {
+          return size() > CACHED_SNAPSHOTS;
+        }
+      };
+
   /** One match per entity of the rule's scope for which the expression is true. */
   public Evaluation evaluate(CompiledRule rule, RestateSnapshot now,
       History<RestateSnapshot> history) {
     if (rule.scope() == Scope.SAMPLE) {
       return evaluate(rule, now.samples(), now.target());
     }
+    if (rule.scope().nats()) {
+      return none(rule);
+    }
     SnapshotFacts f = facts(now);
     Row r = new Row(rule.slots, rule.historySites);
     r.history = history;
     r.factsOf = this::facts;
-    int rows = rows(rule, now);
-    List<Match> matches = new ArrayList<>();
-    int[] counts = new int[2]; // unknown, failures
-    for (int i = 0; i < rows; i++) {
-      r.load(f, rule.scope(), i);
-      add(rule, r, matches, counts);
-    }
-    return new Evaluation(rule.alert(), matches, rows, counts[0], counts[1] + r.errors);
+    return pass(rule, r, rows(rule, now), i -> r.load(f, rule.scope(), i));
   }
 
-  /**
-   * One match per sample for which a {@link Scope#SAMPLE} rule's expression is true, labelled
-   * with the sample's labels and {@code target}. A rule of any other scope gets no rows.
-   */
+  /** The same for a NATS snapshot. */
+  public Evaluation evaluate(CompiledRule rule, NatsSnapshot now, History<NatsSnapshot> history) {
+    if (!rule.scope().nats()) {
+      return none(rule);
+    }
+    NatsFacts f = natsFacts(now);
+    Row r = new Row(rule.slots, rule.historySites);
+    r.natsHistory = history;
+    r.natsFactsOf = this::natsFacts;
+    return pass(rule, r, f.rows(rule.scope()), i -> f.load(r, rule.scope(), i));
+  }
+
+  /** One match per sample for a {@link Scope#SAMPLE} rule, labelled with the sample's labels and {@code target}. */
   public Evaluation evaluate(CompiledRule rule, List<Sample> samples, String target) {
     if (rule.scope() != Scope.SAMPLE) {
-      return new Evaluation(rule.alert(), List.of(), 0, 0, 0);
+      return none(rule);
     }
     Row r = new Row(rule.slots, rule.historySites);
-    List<Match> matches = new ArrayList<>();
-    int[] counts = new int[2]; // unknown, failures
-    for (Sample s : samples) {
-      r.loadSample(s, target);
-      add(rule, r, matches, counts);
-    }
-    return new Evaluation(rule.alert(), matches, samples.size(), counts[0],
-        counts[1] + r.errors);
+    return pass(rule, r, samples.size(), i -> r.loadSample(samples.get(i), target));
   }
 
-  /** Evaluates the loaded row: a match, an unknown or a failure. */
-  private static void add(CompiledRule rule, Row r, List<Match> matches, int[] counts) {
-    int result;
-    try {
-      result = rule.root.eval(r);
-    } catch (RuntimeException bug) {
-      // A closure should never throw; count it like CEL's own evaluation errors.
-      counts[1]++;
-      return;
+  private static Evaluation none(CompiledRule rule) {
+    return new Evaluation(rule.alert(), List.of(), 0, 0, 0);
+  }
+
+  private static Evaluation pass(CompiledRule rule, Row r, int rows, IntConsumer load) {
+    List<Match> matches = new ArrayList<>();
+    int unknown = 0;
+    int failures = 0;
+    for (int i = 0; i < rows; i++) {
+      load.accept(i);
+      int result;
+      try {
+        result = rule.root.eval(r);
+      } catch (RuntimeException bug) {
+        // A closure should never throw; count it like CEL's own evaluation errors.
+        failures++;
+        continue;
+      }
+      if (result == Fn.TRUE) {
+        matches.add(rule.match(r));
+      } else if (result == Fn.UNKNOWN) {
+        unknown++;
+      }
     }
-    if (result == Fn.TRUE) {
-      matches.add(rule.match(r));
-    } else if (result == Fn.UNKNOWN) {
-      counts[0]++;
-    }
+    return new Evaluation(rule.alert(), matches, rows, unknown, failures + r.errors);
   }
 
   private static int rows(CompiledRule rule, RestateSnapshot s) {
@@ -97,5 +116,9 @@ public final class RuleEvaluator {
 
   synchronized SnapshotFacts facts(RestateSnapshot snapshot) {
     return facts.computeIfAbsent(snapshot, SnapshotFacts::new);
+  }
+
+  synchronized NatsFacts natsFacts(NatsSnapshot snapshot) {
+    return natsFacts.computeIfAbsent(snapshot, NatsFacts::new);
   }
 }

@@ -32,6 +32,12 @@ final class Schema {
 
   private Schema() {}
 
+  /** The fields of a rule variable, Restate's or NATS's ({@link NatsSchema}); null if none. */
+  static Map<String, Field> fields(String variable) {
+    Map<String, Field> fields = VARIABLES.get(variable);
+    return fields != null ? fields : NatsSchema.VARIABLES.get(variable);
+  }
+
   private static Map<String, Field> index(List<Field> fields) {
     Map<String, Field> map = new LinkedHashMap<>();
     fields.forEach(f -> map.put(f.name(), f));

@@ -61,11 +61,11 @@ final class Templates {
           .map(Param::value).map(Templates::plain).findFirst().orElse("");
       return (r, l, v) -> text;
     }
-    Field field = Schema.VARIABLES.get(f.variable()).get(f.field());
+    Field field = Schema.fields(f.variable()).get(f.field());
     if (field == null) {
       out.add(t.at().problem("alert " + rule.alert() + ": unknown field \"" + f.field()
           + "\" in {{ " + f.variable() + "." + f.field() + " }} (fields of " + f.variable()
-          + ": " + String.join(", ", Schema.VARIABLES.get(f.variable()).keySet()) + ")"));
+          + ": " + String.join(", ", Schema.fields(f.variable()).keySet()) + ")"));
       return null;
     }
     Object read = field.read();

@@ -12,6 +12,16 @@ import java.util.Optional;
  * sample's own labels plus {@code target}, so which labels exist is only known at run time.
  */
 public enum Scope {
+  // NATS targets: a rule of these scopes is evaluated on NATS snapshots only, the others on
+  // Restate snapshots only, so one rule file may hold both kinds.
+  NATS(List.of("nats", "params"), List.of()),
+  SERVER(List.of("server", "nats", "params"), List.of("server")),
+  STREAM(List.of("stream", "nats", "params"), List.of("account", "stream")),
+  STREAM_REPLICA(List.of("sreplica", "stream", "server", "nats", "params"),
+      List.of("account", "stream", "server")),
+  STAN_FOLLOWER(List.of("follower", "server", "nats", "params"), List.of("server")),
+  STAN_SUBSCRIPTION(List.of("sub", "server", "nats", "params"),
+      List.of("server", "channel", "client")),
   CLUSTER(List.of("cluster", "params"), List.of()),
   NODE(List.of("node", "cluster", "params"), List.of("node")),
   LOG(List.of("log", "cluster", "params"), List.of("log")),
@@ -46,6 +56,17 @@ public enum Scope {
   /** True when matches carry labels of the data too, so templates may name any label. */
   public boolean labelsFromData() {
     return this == SAMPLE;
+  }
+
+  /** Whether the scope ranges over a NATS snapshot rather than a Restate one. */
+  public boolean nats() {
+    switch (this) {
+      case NATS: case SERVER: case STREAM: case STREAM_REPLICA: case STAN_FOLLOWER:
+      case STAN_SUBSCRIPTION:
+        return true;
+      default:
+        return false;
+    }
   }
 
   static Optional<Scope> of(String word) {

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.lookout.config.Durations;
 import dev.lookout.model.Liveness;
 import dev.lookout.model.Probe;
+import dev.lookout.model.nats.NatsServer;
 import dev.lookout.model.StorageState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -32,7 +34,20 @@ final class Scalars {
     m.addDeserializer(StorageState.class, new Named<>(StorageState.class, StorageState.values(),
         StorageState::wireName));
     m.addDeserializer(Probe.class, new Named<>(Probe.class, Probe.values(), Probe::toString));
+    natsEnums(m);
     return m;
+  }
+
+  /** NATS states as rules compare them: reachability and /jsz state in lower case. */
+  private static void natsEnums(SimpleModule m) {
+    m.addDeserializer(NatsServer.Reachability.class, new Named<>(NatsServer.Reachability.class,
+        NatsServer.Reachability.values(), v -> v.name().toLowerCase(Locale.ROOT)));
+    m.addDeserializer(NatsServer.JszState.class, new Named<>(NatsServer.JszState.class,
+        NatsServer.JszState.values(), v -> v.name().toLowerCase(Locale.ROOT)));
+    m.addDeserializer(NatsServer.StanState.class, new Named<>(NatsServer.StanState.class,
+        NatsServer.StanState.values(), Enum::name));
+    m.addDeserializer(NatsServer.StanRole.class, new Named<>(NatsServer.StanRole.class,
+        NatsServer.StanRole.values(), Enum::name));
   }
 
   /** A value of the right type that is not allowed; its message is written for the user. */

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * One snapshot of a rule test as written: only the fields that matter to the test; every field
  * left out (null here) takes the value of a healthy cluster, see {@link Snapshots}. Lists left
- * out are empty: a snapshot never inherits from the one before it.
+ * out are empty: a snapshot never inherits from the one before it. A snapshot with {@code nats}
+ * describes a NATS cluster instead of a Restate one.
  */
 record SnapshotSpec(
     Duration at,
@@ -21,7 +22,8 @@ record SnapshotSpec(
     List<ReplicaSpec> replicas,
     ConfigSpec config,
     List<SampleSpec> samples,
-    @JsonProperty("tables_read") Boolean tablesRead) {
+    @JsonProperty("tables_read") Boolean tablesRead,
+    NatsSpec nats) {
 
   record NodeSpec(Integer id, String name, Integer generation, String address,
       List<String> roles, Liveness state, StorageState storageState, String workerState,

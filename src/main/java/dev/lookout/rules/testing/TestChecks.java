@@ -71,6 +71,30 @@ final class TestChecks {
     require(path + ".replicas", s.replicas(), r -> r.partition() != null, "partition");
     require(path + ".replicas", s.replicas(), r -> r.node() != null, "node");
     require(path + ".samples", s.samples(), x -> x.name() != null, "name");
+    nats(path, s);
+  }
+
+  private void nats(String path, SnapshotSpec s) {
+    NatsSpec n = s.nats();
+    if (n == null) {
+      return;
+    }
+    if (s.nodes() != null || s.logs() != null || s.partitions() != null
+        || s.replicas() != null || s.config() != null || s.tablesRead() != null) {
+      problems.add(path + ": a snapshot describes either a Restate cluster or a NATS one (nats)");
+    }
+    require(path + ".nats.servers", n.servers(), x -> x.name() != null, "name");
+    require(path + ".nats.streams", n.streams(), x -> x.name() != null, "name");
+    for (int i = 0; n.streams() != null && i < n.streams().size(); i++) {
+      require(path + ".nats.streams[" + i + "].replicas", n.streams().get(i).replicas(),
+          x -> x.server() != null, "server");
+    }
+    require(path + ".nats.channels", n.channels(), x -> x.name() != null, "name");
+    require(path + ".nats.channels", n.channels(), x -> !x.serversOrOne().isEmpty(), "server");
+    for (int i = 0; n.channels() != null && i < n.channels().size(); i++) {
+      require(path + ".nats.channels[" + i + "].subscriptions",
+          n.channels().get(i).subscriptions(), x -> x.clientId() != null, "clientId");
+    }
   }
 
   private <T> void require(String path, List<T> entries, Predicate<T> present, String key) {

@@ -6,6 +6,7 @@ import dev.lookout.alerts.AlertState;
 import dev.lookout.alerts.Candidate;
 import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.rules.CompiledRule;
 import dev.lookout.rules.Evaluation;
 import dev.lookout.rules.Match;
@@ -45,6 +46,8 @@ final class TestRun {
   private final RuleEvaluator evaluator = new RuleEvaluator();
   private final History<RestateSnapshot> history =
       new History<>(HISTORY_CAPACITY, HISTORY_MAX_AGE_MILLIS, RestateSnapshot::atMillis);
+  private final History<NatsSnapshot> natsHistory =
+      new History<>(HISTORY_CAPACITY, HISTORY_MAX_AGE_MILLIS, NatsSnapshot::atMillis);
 
   private TestRun(List<CompiledRule> rules) {
     this.rules = rules;
@@ -60,7 +63,12 @@ final class TestRun {
     long end = checks.stream().mapToLong(c -> c.at().toMillis()).max().orElse(0);
     List<Mismatch> mismatches = new ArrayList<>();
     for (long t = 0; t <= end; t += interval.toMillis()) {
-      run.evaluate(Snapshots.build(inForce(test.snapshotsOrEmpty(), t), t));
+      SnapshotSpec spec = inForce(test.snapshotsOrEmpty(), t);
+      if (spec.nats() != null) {
+        run.evaluate(NatsSnapshots.build(spec.nats(), t));
+      } else {
+        run.evaluate(Snapshots.build(spec, t));
+      }
       for (int i = 0; i < checks.size(); i++) {
         AlertCheck check = checks.get(i);
         if (check.at().toMillis() != t) {
@@ -102,6 +110,22 @@ final class TestRun {
         }
       }
       List<Candidate> candidates = lastMatches.get(i).stream()
+          .map(m -> new Candidate(m.labels(), m.annotations())).toList();
+      states.get(i).evaluate(candidates, now);
+    }
+  }
+
+  /** A NATS snapshot: every rule sees it, those of Restate scopes match nothing on it. */
+  private void evaluate(NatsSnapshot snapshot) {
+    natsHistory.add(snapshot);
+    Instant now = Instant.ofEpochMilli(snapshot.atMillis());
+    for (int i = 0; i < rules.size(); i++) {
+      Evaluation e = evaluator.evaluate(rules.get(i), snapshot, natsHistory);
+      lastMatches.set(i, e.matches());
+      if (e.errors() > 0) {
+        errors.merge(rules.get(i).alert(), e.errors(), Integer::sum);
+      }
+      List<Candidate> candidates = e.matches().stream()
           .map(m -> new Candidate(m.labels(), m.annotations())).toList();
       states.get(i).evaluate(candidates, now);
     }
