@@ -121,6 +121,11 @@ public final class Agent implements AutoCloseable {
         views.add(new Alerting.RestateView(r.name(), r.latest(), r.history()));
       }
     }
+    for (TargetRunner<NatsSnapshot> r : runners.nats()) {
+      if (r.latest() != null) {
+        views.add(new Alerting.NatsView(r.name(), r.latest(), r.history()));
+      }
+    }
     for (TargetRunner<JmxSnapshot> r : runners.jmx()) {
       if (r.latest() != null) {
         views.add(new Alerting.SamplesView(r.name(), r.latest().readOk(), r.latest().samples()));

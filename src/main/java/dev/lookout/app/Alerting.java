@@ -6,6 +6,7 @@ import dev.lookout.alerts.Candidate;
 import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.Sample;
+import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.rules.CompiledRule;
 import dev.lookout.rules.Evaluation;
 import dev.lookout.rules.Match;
@@ -43,6 +44,19 @@ final class Alerting {
     @Override
     public boolean readOk() {
       return latest.tablesRead();
+    }
+
+    @Override
+    public Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule) {
+      return evaluator.evaluate(rule, latest, history);
+    }
+  }
+
+  /** A NATS cluster: its newest snapshot and the recent good ones. */
+  record NatsView(String name, NatsSnapshot latest, History<NatsSnapshot> history) implements TargetView {
+    @Override
+    public boolean readOk() {
+      return latest.readOk();
     }
 
     @Override
@@ -115,7 +129,8 @@ final class Alerting {
     String key = key(rule) + "\u0000" + t.name();
     List<Match> matches;
     int errors = 0;
-    if (t.readOk() || rule.scope() == Scope.CLUSTER) {
+    // Cluster-wide rules still judge a failed read: that is how "target down" alerts fire.
+    if (t.readOk() || rule.scope() == Scope.CLUSTER || rule.scope() == Scope.NATS) {
       Evaluation e = t.evaluate(evaluator, rule);
       matches = e.matches();
       errors = e.errors();

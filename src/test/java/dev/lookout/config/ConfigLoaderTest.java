@@ -100,8 +100,9 @@ class ConfigLoaderTest {
     assertEquals(file.toAbsolutePath().getParent().resolve("data"), c.stateDir());
     assertEquals(List.of(new RestateTarget("restate",
         List.of(URI.create("http://127.0.0.1:5122")))), c.targets());
-    assertEquals(List.of(file.toAbsolutePath().getParent().resolve("../rules/restate.yaml").normalize()),
-        c.ruleFiles());
+    Path dir = file.toAbsolutePath().getParent();
+    assertEquals(List.of(dir.resolve("../rules/restate.yaml").normalize(),
+        dir.resolve("../rules/nats.yaml").normalize()), c.ruleFiles());
     assertEquals("http://127.0.0.1:9798/runbooks", c.runbookBaseUrl());
   }
 

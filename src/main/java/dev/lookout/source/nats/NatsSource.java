@@ -31,6 +31,8 @@ public final class NatsSource implements AutoCloseable {
   private final Map<String, URI> servers;
   private final Duration timeout;
   private final HttpReads http;
+  /** The name each label's server last answered with, so a server that dies keeps its name. */
+  private final Map<String, String> knownNames = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Servers are labelled by host:port until their /varz gives their own name. */
   public NatsSource(String target, List<URI> servers, Duration timeout, Executor executor) {
@@ -96,7 +98,9 @@ public final class NatsSource implements AutoCloseable {
     List<SourceError> errors = new ArrayList<>();
     Map<String, JszParser.Jsz> views = new LinkedHashMap<>();
     pending.forEach((label, calls) -> {
-      ServerAssembler.Result r = ServerAssembler.assemble(label, servers.get(label), done(calls));
+      ServerAssembler.Result r = ServerAssembler.assemble(knownNames.getOrDefault(label, label),
+          servers.get(label), done(calls));
+      knownNames.put(label, r.server().name());
       list.add(r.server());
       channels.addAll(r.channels());
       errors.addAll(r.errors());
