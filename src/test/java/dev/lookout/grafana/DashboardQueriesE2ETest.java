@@ -9,7 +9,9 @@ import dev.lookout.app.Agent;
 import dev.lookout.config.Alerting;
 import dev.lookout.config.Config;
 import dev.lookout.config.Listen;
+import dev.lookout.config.NatsTarget;
 import dev.lookout.config.RestateTarget;
+import dev.lookout.source.nats.NatsTestCluster;
 import dev.lookout.config.Scrape;
 import dev.lookout.demo.LocalCluster;
 import dev.lookout.demo.RestateDistribution;
@@ -47,12 +49,14 @@ import org.junit.jupiter.api.Test;
 @Tag("e2e")
 class DashboardQueriesE2ETest {
   private static final int BASE_PORT = 19100;
+  private static final int NATS_BASE = 14722;
   private static final String CLUSTER = "grafana-e2e";
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static Path dir;
   private static LocalCluster cluster;
+  private static NatsTestCluster nats;
   private static Agent agent;
   private static int agentPort;
   private static Process prometheus;
@@ -63,10 +67,17 @@ class DashboardQueriesE2ETest {
     dir = Files.createTempDirectory("lookout-grafana-e2e");
     cluster = LocalCluster.start(RestateDistribution.ensureInstalled(), dir.resolve("restate"), 3, BASE_PORT);
     cluster.awaitReady(Duration.ofSeconds(90));
+    // The NATS dashboard needs a JetStream cluster with a replicated stream to show.
+    java.nio.file.Files.createDirectories(dir.resolve("nats"));
+    nats = NatsTestCluster.start(dir.resolve("nats"), NATS_BASE);
+    nats.createStream("ORDERS", 3);
+    nats.publish("orders.new", 20);
     Config config = new Config(CLUSTER, new Listen("127.0.0.1", 0), new Scrape(INTERVAL, Duration.ofSeconds(1)),
         dir.resolve("state"), "https://runbooks.e2e",
-        List.of(new RestateTarget("restate", List.of(cluster.address(1)))),
-        List.of(Path.of("rules/restate.yaml").toAbsolutePath()), Alerting.DEFAULT);
+        List.of(new RestateTarget("restate", List.of(cluster.address(1))),
+            new NatsTarget("nats", new java.util.ArrayList<>(nats.monitorUrls().values()))),
+        List.of(Path.of("rules/restate.yaml").toAbsolutePath(), Path.of("rules/nats.yaml").toAbsolutePath()),
+        Alerting.DEFAULT);
     agent = new Agent(config, InstantSource.system());
     agentPort = agent.start();
     awaitTrue("agent ready", Duration.ofSeconds(20), () -> status(agentPort, "/-/ready") == 200);
@@ -113,6 +124,9 @@ class DashboardQueriesE2ETest {
     }
     if (cluster != null) {
       cluster.close();
+    }
+    if (nats != null) {
+      nats.close();
     }
     if (dir != null) {
       try (var files = Files.walk(dir)) {

@@ -35,7 +35,30 @@ public final class NatsTestCluster implements AutoCloseable {
     for (int i = 0; i < 3; i++) {
       cluster.nodes.put("n" + (i + 1), cluster.startNode(i));
     }
+    for (int i = 0; i < 3; i++) {
+      cluster.awaitListening(cluster.clientPort(i));
+    }
     return cluster;
+  }
+
+  /** The servers take a moment to open their ports; a test must not race them. */
+  private void awaitListening(int port) throws IOException {
+    long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (true) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > end) {
+          throw new IOException("nats-server did not listen on " + port + " within 20 s", e);
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for nats-server", interrupted);
+        }
+      }
+    }
   }
 
   private Process startNode(int i) throws IOException {
@@ -69,18 +92,21 @@ public final class NatsTestCluster implements AutoCloseable {
 
   /** Creates a file-backed stream on `<name lowercase>.>`, retrying while the meta leader is elected. */
   public String createStream(String name, int replicas) throws Exception {
-    try (MiniNatsClient client = new MiniNatsClient(clientPort(0))) {
-      String created = "";
-      for (int attempt = 0; attempt < 40 && !created.contains("\"config\""); attempt++) {
-        created = client.request("$JS.API.STREAM.CREATE." + name, "{\"name\":\"" + name + "\","
-            + "\"subjects\":[\"" + name.toLowerCase(java.util.Locale.ROOT) + ".>\"],\"num_replicas\":"
-            + replicas + ",\"storage\":\"file\"}");
-        if (!created.contains("\"config\"")) {
-          Thread.sleep(500);
-        }
+    String request = "{\"name\":\"" + name + "\",\"subjects\":[\"" + name.toLowerCase(java.util.Locale.ROOT)
+        + ".>\"],\"num_replicas\":" + replicas + ",\"storage\":\"file\"}";
+    String created = "";
+    for (int attempt = 0; attempt < 60 && !created.contains("\"config\""); attempt++) {
+      // Until a meta leader is elected the API either errs or does not answer at all.
+      try (MiniNatsClient client = new MiniNatsClient(clientPort(0))) {
+        created = client.request("$JS.API.STREAM.CREATE." + name, request);
+      } catch (java.net.SocketTimeoutException notYet) {
+        created = "";
       }
-      return created;
+      if (!created.contains("\"config\"")) {
+        Thread.sleep(500);
+      }
     }
+    return created;
   }
 
   /** Publishes {@code count} messages to the subject through server 3; returns the last ack. */
