@@ -70,11 +70,23 @@ class AgentNatsE2ETest {
     assertEquals(3.0, metric("lookout_nats_stream_replicas", "stream=\"ORDERS\""));
     assertEquals((double) MESSAGES, metric("lookout_nats_stream_messages", "stream=\"ORDERS\""));
 
+    Thread.sleep(INTERVAL.toMillis() * 2);
+    assertEquals(List.of(), activeAlerts(), "a healthy cluster raises nothing");
+
     String leader = leaderOf();
     List<String> followers = new ArrayList<>(cluster.monitorUrls().keySet());
     followers.remove(leader);
-    long killed = System.nanoTime();
+    long first = System.nanoTime();
     cluster.kill(followers.get(0));
+    awaitTrue("NatsStreamReplicaNotCurrent firing", Duration.ofSeconds(75),
+        () -> firing("NatsStreamReplicaNotCurrent"));
+    System.out.printf("e2e: NATS follower killed → NatsStreamReplicaNotCurrent firing after %d ms%n",
+        (System.nanoTime() - first) / 1_000_000);
+    awaitTrue("NatsServerUnreachable firing", Duration.ofSeconds(75), () -> firing("NatsServerUnreachable"));
+    System.out.printf("e2e: NATS follower killed → NatsServerUnreachable firing after %d ms%n",
+        (System.nanoTime() - first) / 1_000_000);
+
+    long killed = System.nanoTime();
     cluster.kill(followers.get(1));
     awaitTrue("both followers down in /metrics", Duration.ofSeconds(10), () ->
         Double.valueOf(0).equals(metric("lookout_nats_server_up", "server=\"" + followers.get(0) + "\""))
@@ -94,6 +106,15 @@ class AgentNatsE2ETest {
       }
     }
     throw new AssertionError("no ORDERS stream in " + snapshot);
+  }
+
+  private List<String> activeAlerts() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (JsonNode a : new ObjectMapper().readTree(MetricsText.get(port, "/api/v1/alerts").body())
+        .get("data").get("alerts")) {
+      names.add(a.get("labels").get("alertname").asText() + " " + a.get("state").asText());
+    }
+    return names;
   }
 
   private boolean firing(String alertname) {
