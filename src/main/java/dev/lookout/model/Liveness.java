@@ -23,11 +23,6 @@ public enum Liveness {
   }
 
   public static Liveness of(String value) {
-    for (Liveness l : values()) {
-      if (l.wireName.equals(value)) {
-        return l;
-      }
-    }
-    return UNKNOWN;
+    return WireNames.parse(values(), Liveness::wireName, value, UNKNOWN);
   }
 }

@@ -27,11 +27,6 @@ public enum StorageState {
 
   /** Unrecognised or absent values map to UNKNOWN rather than failing the whole scrape. */
   public static StorageState of(String value) {
-    for (StorageState s : values()) {
-      if (s.wireName.equals(value)) {
-        return s;
-      }
-    }
-    return UNKNOWN;
+    return WireNames.parse(values(), StorageState::wireName, value, UNKNOWN);
   }
 }

@@ -17,29 +17,22 @@ import java.util.function.Function;
 public final class NatsGauges {
   private record ReplicaView(NatsStream stream, NatsStream.Replica replica) {}
 
-  private final MeterRegistry registry;
-  private final List<Runnable> families = new ArrayList<>();
-  private NatsSnapshot snapshot;
+  private final GaugeFamilies<NatsSnapshot> families;
 
   public NatsGauges(MeterRegistry registry) {
-    this.registry = registry;
+    this.families = new GaugeFamilies<>(registry);
     servers();
     streams();
     stan();
   }
 
-  public synchronized void update(NatsSnapshot next) {
-    if (!next.readOk()) {
-      return; // keep the last known view rather than blanking every series on a failed read
-    }
-    snapshot = next;
-    families.forEach(Runnable::run);
+  public void update(NatsSnapshot next) {
+    families.update(next);
   }
 
   private <T> void family(String name, String help, Function<NatsSnapshot, List<T>> entities,
       Function<T, Tags> tags, Function<T, Number> value) {
-    GaugeFamily<T> family = new GaugeFamily<>(registry, name, help, tags, value);
-    families.add(() -> family.update(entities.apply(snapshot)));
+    families.add(name, help, entities, tags, value);
   }
 
   private void servers() {

@@ -24,30 +24,23 @@ public final class RestateGauges {
 
   private record ReplicaView(Replica replica, RestateSnapshot snapshot) {}
 
-  private final List<Runnable> pending = new ArrayList<>();
-  private final MeterRegistry registry;
-  private RestateSnapshot snapshot;
+  private final GaugeFamilies<RestateSnapshot> families;
 
   public RestateGauges(MeterRegistry registry) {
-    this.registry = registry;
+    this.families = new GaugeFamilies<>(registry);
     nodes();
     logs();
     partitions();
     replicas();
   }
 
-  public synchronized void update(RestateSnapshot next) {
-    if (!next.tablesRead()) {
-      return; // keep the last known model rather than blanking every series on a failed read
-    }
-    this.snapshot = next;
-    pending.forEach(Runnable::run);
+  public void update(RestateSnapshot next) {
+    families.update(next);
   }
 
   private <T> void family(String name, String help, Function<RestateSnapshot, List<T>> entities,
       Function<T, Tags> tags, Function<T, Number> value) {
-    GaugeFamily<T> family = new GaugeFamily<>(registry, name, help, tags, value);
-    pending.add(() -> family.update(entities.apply(snapshot)));
+    families.add(name, help, entities, tags, value);
   }
 
   private void nodes() {
