@@ -12,7 +12,6 @@ import dev.lookout.rules.Evaluation;
 import dev.lookout.rules.Match;
 import dev.lookout.rules.RuleEvaluator;
 import dev.lookout.rules.RuleSet;
-import dev.lookout.rules.format.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,8 +128,7 @@ final class Alerting {
     String key = key(rule) + "\u0000" + t.name();
     List<Match> matches;
     int errors = 0;
-    // Cluster-wide rules still judge a failed read: that is how "target down" alerts fire.
-    if (t.readOk() || rule.scope() == Scope.CLUSTER || rule.scope() == Scope.NATS) {
+    if (t.readOk() || rule.scope().clusterWide()) {
       Evaluation e = t.evaluate(evaluator, rule);
       matches = e.matches();
       errors = e.errors();

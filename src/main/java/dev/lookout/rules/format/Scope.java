@@ -58,6 +58,11 @@ public enum Scope {
     return this == SAMPLE;
   }
 
+  /** One row for the whole cluster: such rules still judge a read that saw nothing (target down). */
+  public boolean clusterWide() {
+    return this == CLUSTER || this == NATS;
+  }
+
   /** Whether the scope ranges over a NATS snapshot rather than a Restate one. */
   public boolean nats() {
     switch (this) {
