@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** `/api/v1/alerts` in the shape of Prometheus' API, so tools that read Prometheus read Lookout. */
 final class AlertsJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = SnapshotJson.MAPPER;
 
   private AlertsJson() {}
 

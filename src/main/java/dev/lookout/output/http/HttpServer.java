@@ -19,8 +19,7 @@ import java.util.function.Supplier;
  * (`/-/healthy`, `/-/ready`), the cluster verdict (`/health`) and the JSON API.
  */
 public final class HttpServer implements AutoCloseable {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
+  private static final ObjectMapper MAPPER = SnapshotJson.MAPPER;
 
   /** What the server shows, read fresh on every request. */
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** `/api/v1/rules` in the shape of Prometheus' API: groups of alerting rules with their alerts. */
 final class RulesJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = SnapshotJson.MAPPER;
 
   private RulesJson() {}
 

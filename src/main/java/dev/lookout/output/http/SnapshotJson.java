@@ -13,7 +13,8 @@ import java.time.Instant;
  * as they are; replicas also carry their derived figures so a reader need not recompute them.
  */
 public final class SnapshotJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  /** The one mapper of the HTTP views: enums written as Restate's and Lookout's own words. */
+  static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
 
   private SnapshotJson() {}
