@@ -34,7 +34,7 @@ final class JmxViews {
   private static Map<String, String> lastSuccess(List<TargetStatus> targets) {
     Map<String, String> last = new LinkedHashMap<>();
     for (TargetStatus t : targets) {
-      last.put(t.name(), t.up() && t.lastScrape() != null ? t.lastScrape() : "");
+      last.put(t.name(), t.lastSuccess() == null ? "" : t.lastSuccess());
     }
     return last;
   }

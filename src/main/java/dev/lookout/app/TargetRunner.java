@@ -89,14 +89,15 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
   TargetStatus status() {
     S s = latest;
     if (s == null) {
-      return new TargetStatus(name, type, false, null, 0, List.of("not scraped yet"));
+      return new TargetStatus(name, type, false, null, 0, List.of("not scraped yet"), null);
     }
     List<String> errors = new ArrayList<>();
     for (SourceError e : s.errors()) {
       errors.add(e.what() + ": " + e.reason().label() + ": " + e.message());
     }
+    S good = lastGood;
     return new TargetStatus(name, type, s.readOk(), Instant.ofEpochMilli(s.atMillis()).toString(),
-        lastDurationSeconds, errors);
+        lastDurationSeconds, errors, good == null ? null : Instant.ofEpochMilli(good.atMillis()).toString());
   }
 
   @Override

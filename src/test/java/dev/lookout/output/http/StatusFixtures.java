@@ -110,8 +110,9 @@ final class StatusFixtures {
   }
 
   static List<TargetStatus> targets() {
-    return List.of(new TargetStatus("prod", "restate", true, NOW.minusSeconds(4).toString(), 0.042, List.of()),
+    return List.of(new TargetStatus("prod", "restate", true, NOW.minusSeconds(4).toString(), 0.042, List.of(),
+        NOW.minusSeconds(4).toString()),
         new TargetStatus("edge", "restate", false, NOW.minusSeconds(90).toString(), 2.0,
-            List.of("N1 GetIdent: timeout: <deadline> exceeded")));
+            List.of("N1 GetIdent: timeout: <deadline> exceeded"), NOW.minusSeconds(300).toString()));
   }
 }
