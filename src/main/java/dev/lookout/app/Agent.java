@@ -17,6 +17,11 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +46,11 @@ public final class Agent implements AutoCloseable {
   private final AlertPipeline alerts;
   private final Notifier notifier;
   private final long startedMillis;
+  /** Completed by {@link #start()}: true once rules and saved alerts are loaded, false if they failed. */
+  private final CompletableFuture<Boolean> rulesLoaded = new CompletableFuture<>();
+  /** Counts down once per target, when its first tick (reads and rules) is done. */
+  private final CountDownLatch firstTicks;
+  private final Set<TargetRunner<?>> ticked = ConcurrentHashMap.newKeySet();
   private int port;
 
   public Agent(Config config, InstantSource clock) {
@@ -57,6 +67,7 @@ public final class Agent implements AutoCloseable {
         new AlertGauges(registry.all()), clock, delivery(config, notifier));
     this.http = new HttpServer(config.listen().host(), config.listen().port(), views(), clock);
     this.startedMillis = clock.millis();
+    this.firstTicks = new CountDownLatch(runners.all().size());
   }
 
   /**
@@ -90,28 +101,63 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Loads rules and saved alerts, starts the HTTP server, then the ticks; returns the bound HTTP
-   * port. Rule files that do not load throw IllegalArgumentException naming every problem.
+   * Starts the ticks, the HTTP server and the rule compilation at once, so the first tick's reads
+   * overlap the start-up work; each tick evaluates rules only once they are loaded. Returns the
+   * bound HTTP port. Rule files that do not load throw IllegalArgumentException naming every
+   * problem.
    */
   public int start() {
-    alerts.start();
-    port = http.start();
-    jmx = JmxViews.export(this::ready, this::healthy, this::checks, this::targets, alerts::alerts);
     long interval = config.scrape().interval().toMillis();
     for (TargetRunner<?> runner : runners.all()) {
       ticks.scheduleAtFixedRate(() -> safeTick(runner), 0, interval, TimeUnit.MILLISECONDS);
     }
+    CompletableFuture<Integer> server =
+        CompletableFuture.supplyAsync(http::start, Threads.oneOff("lookout-http-start"));
+    try {
+      alerts.start();
+      rulesLoaded.complete(true);
+    } catch (RuntimeException e) {
+      rulesLoaded.complete(false);
+      throw e;
+    }
+    port = joinUnwrapped(server);
+    jmx = JmxViews.export(this::ready, this::healthy, this::checks, this::targets, alerts::alerts);
     return port;
+  }
+
+  private static <T> T joinUnwrapped(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** A periodic task that throws is silently never run again: catch everything here. */
   private void safeTick(TargetRunner<?> runner) {
     try {
       runner.tick();
-      alerts.evaluate(targetViews());
+      if (rulesLoaded.join()) {
+        alerts.evaluate(targetViews());
+      }
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, "tick of target " + runner.name() + " failed", t);
+    } finally {
+      if (ticked.add(runner)) {
+        firstTicks.countDown();
+      }
     }
+  }
+
+  /** Waits until every target has completed one tick, rules included; false on timeout. */
+  public boolean awaitFirstTicks(Duration limit) throws InterruptedException {
+    return firstTicks.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** What `lookout run --once` prints: health checks, alerts, and the series on /metrics. */
+  public OnceReport report() {
+    return new OnceReport(checks(), alerts.alerts(), registry.scrape().lines()
+        .filter(l -> !l.isEmpty() && !l.startsWith("#")).count());
   }
 
   private List<Alerting.TargetView> targetViews() {

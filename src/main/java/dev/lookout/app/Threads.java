@@ -25,6 +25,15 @@ final class Threads {
     return Executors.newFixedThreadPool(8, named(prefix));
   }
 
+  /** Runs each task on a new named daemon thread: for one-off start-up work. */
+  static java.util.concurrent.Executor oneOff(String name) {
+    return task -> {
+      Thread t = new Thread(task, name);
+      t.setDaemon(true);
+      t.start();
+    };
+  }
+
   static ScheduledExecutorService scheduler(String prefix, int threads) {
     return Executors.newScheduledThreadPool(threads, named(prefix));
   }
