@@ -104,10 +104,11 @@ final class AlertPipeline {
       store.save(alerting.byRule());
       lastSaveError = "";
     } catch (IOException e) {
-      if (!e.getMessage().equals(lastSaveError)) {
-        LOG.warning("alert state not saved (alerting goes on from memory): " + e.getMessage());
+      String problem = e.toString(); // some IOExceptions (an interrupted write) have no message
+      if (!problem.equals(lastSaveError)) {
+        LOG.warning("alert state not saved (alerting goes on from memory): " + problem);
       }
-      lastSaveError = String.valueOf(e.getMessage());
+      lastSaveError = problem;
     }
   }
 
