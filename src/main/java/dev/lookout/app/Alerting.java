@@ -77,6 +77,7 @@ final class Alerting {
       double seconds, int errors) {}
 
   private final RuleEvaluator evaluator = new RuleEvaluator();
+  static final String TARGET = "target";
   private final Map<String, AlertRuleState> states = new LinkedHashMap<>();
   private final Map<String, List<Match>> lastGoodMatches = new HashMap<>();
   private volatile List<RuleStatus> statuses = List.of();
@@ -137,9 +138,19 @@ final class Alerting {
       matches = lastGoodMatches.getOrDefault(key, List.of());
     }
     for (Match m : matches) {
-      into.add(new Candidate(m.labels(), m.annotations()));
+      into.add(new Candidate(withTarget(m.labels(), t.name()), m.annotations()));
     }
     return errors;
+  }
+
+  /** The same rule matching in two targets (two clusters) makes two alerts, not one. */
+  private static Map<String, String> withTarget(Map<String, String> labels, String target) {
+    if (target.equals(labels.get(TARGET))) {
+      return labels;
+    }
+    Map<String, String> copy = new LinkedHashMap<>(labels);
+    copy.putIfAbsent(TARGET, target);
+    return copy;
   }
 
   private AlertRuleState stateOf(CompiledRule rule) {

@@ -4,7 +4,9 @@ import dev.lookout.alerts.Alert;
 import dev.lookout.alerts.AlertState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -13,8 +15,9 @@ import java.util.Locale;
  * which Prometheus treats as absent.
  */
 public final class AlertGauges {
-  /** Identity labels an alert may carry besides its name and severity. */
-  static final List<String> ENTITY_KEYS = List.of("node", "log", "partition");
+  /** Identity labels the shipped scopes give an alert besides its name and severity. */
+  static final List<String> ENTITY_KEYS = List.of("target", "node", "log", "partition", "server",
+      "account", "stream", "channel", "client");
 
   private final GaugeFamily<Alert> alerts;
 
@@ -24,8 +27,18 @@ public final class AlertGauges {
         AlertGauges::tags, a -> 1);
   }
 
+  /**
+   * Alerts whose labels differ only in keys not listed here (a sample rule's own labels) would
+   * be one series twice, which breaks the whole page: such alerts share one series.
+   */
   public void update(List<Alert> all) {
-    alerts.update(all.stream().filter(a -> a.state() != AlertState.RESOLVED).toList());
+    Map<Tags, Alert> bySeries = new LinkedHashMap<>();
+    for (Alert a : all) {
+      if (a.state() != AlertState.RESOLVED) {
+        bySeries.putIfAbsent(tags(a), a);
+      }
+    }
+    alerts.update(bySeries.values());
   }
 
   private static Tags tags(Alert a) {
