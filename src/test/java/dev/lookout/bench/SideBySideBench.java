@@ -6,6 +6,7 @@ import dev.lookout.demo.LocalCluster;
 import dev.lookout.demo.RestateDistribution;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.source.restate.RestateSource;
+import dev.lookout.source.restate.ServerCalls;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
@@ -55,8 +57,9 @@ class SideBySideBench {
       }
       rows.add("| reader | what | wall per run (median) | p90 | client CPU per run |");
       rows.add("|---|---|---|---|---|");
-      lookout("Lookout, TCP", cluster.addresses(), io);
+      long tick = lookout("Lookout, TCP", cluster.addresses(), io);
       lookout("Lookout, Unix socket", sockets, io);
+      floor(cluster.address(1), tick, io);
       Restatectl ctl = new Restatectl(dist.restatectlBinary(), cluster.address(1));
       rows.add(ctl.measure("restatectl, same reads (8 x sql)", sqlCommands(), CTL_RUNS));
       rows.add(ctl.measure("restatectl, operator view (status, partitions/logs/nodes list)", OPERATOR_VIEW, CTL_RUNS));
@@ -81,7 +84,18 @@ class SideBySideBench {
     return commands;
   }
 
-  private void lookout(String label, List<URI> addresses, ExecutorService io) {
+  /** The slowest single call a tick makes, alone: the floor under the overlapped tick. */
+  private void floor(URI node, long tickNanos, ExecutorService io) {
+    Map<String, Long> medians = ServerCalls.medians(node, TICKS, io);
+    Map.Entry<String, Long> slowest = medians.entrySet().stream()
+        .max(Map.Entry.comparingByValue()).orElseThrow();
+    rows.add(String.format("| server, TCP | slowest single call alone (%s, of %d kinds) | %.1f ms"
+        + " | tick / call = %.2f | |", slowest.getKey(), medians.size(), slowest.getValue() / 1e6,
+        (double) tickNanos / slowest.getValue()));
+  }
+
+  /** Returns the median wall time of a tick, in nanoseconds. */
+  private long lookout(String label, List<URI> addresses, ExecutorService io) {
     try (RestateSource source = new RestateSource("bench", addresses, TIMEOUT, io)) {
       for (int i = 0; i < Math.min(10, TICKS); i++) {
         source.scrape(System.currentTimeMillis());
@@ -99,6 +113,7 @@ class SideBySideBench {
       Arrays.sort(wall);
       rows.add(String.format("| %s | full tick (%d ticks) | %.1f ms | %.1f ms | %.1f ms |", label, TICKS,
           wall[TICKS / 2] / 1e6, wall[TICKS * 9 / 10] / 1e6, cpu / 1e6));
+      return wall[TICKS / 2];
     }
   }
 
