@@ -1,0 +1,36 @@
+package dev.lookout.bench;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH benchmarks of the hot paths ({@code DecodeBenchmark}, {@code TickBenchmark}) in
+ * one forked JVM each and writes JMH's table to target/bench/jmh.txt. Run: see README
+ * ("Benchmarks"); -Djmh.include=RegEx picks benchmarks.
+ */
+@Tag("bench")
+class HotPathsBench {
+  @Test
+  void hotPaths() throws Exception {
+    Path out = Path.of("target", "bench", "jmh.txt");
+    Files.createDirectories(out.getParent());
+    Options options = new OptionsBuilder()
+        .include(System.getProperty("jmh.include", "dev.lookout.*Benchmark"))
+        .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
+        .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+        .jvmArgsAppend("-Xmx2g").output(out.toString()).build();
+    Collection<RunResult> results = new Runner(options).run();
+    assertFalse(results.isEmpty(), "no benchmark ran");
+    System.out.println(Files.readString(out));
+  }
+}
