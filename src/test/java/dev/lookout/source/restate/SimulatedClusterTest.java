@@ -43,19 +43,19 @@ class SimulatedClusterTest {
   @ParameterizedTest
   @EnumSource(Queries.class)
   void tablesHaveTheRowsOfTheirShape(Queries q) {
-    ClusterShape shape = ClusterShape.of(5, 20_000, 3);
+    ClusterShape shape = ClusterShape.of(5, 10_000, 3);
     ArrowSchemaFacts t = ArrowSchemaFacts.of(SimulatedTables.of(shape).get(q));
     long expected = switch (q) {
       case NODES -> 5;
-      case PARTITION_STATE, REPLICA_SET -> 60_000;
-      case PARTITIONS, TAIL_SEGMENTS -> 20_000;
-      case LOGS -> 30_000;
-      case LOGLET_WORKERS -> 4 * 30_000;
+      case PARTITION_STATE, REPLICA_SET -> 30_000;
+      case PARTITIONS, TAIL_SEGMENTS -> 10_000;
+      case LOGS -> 15_000;
+      case LOGLET_WORKERS -> 4 * 15_000;
       case CONFIG -> 10;
     };
     assertEquals(expected, t.rows);
     if (q == Queries.PARTITION_STATE) {
-      assertEquals(8, t.batches, "at most 8,192 rows per batch");
+      assertEquals(4, t.batches, "at most 8,192 rows per batch");
     }
   }
 
