@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -24,12 +23,16 @@ class HotPathsBench {
   void hotPaths() throws Exception {
     Path out = Path.of("target", "bench", "jmh.txt");
     Files.createDirectories(out.getParent());
-    Options options = new OptionsBuilder()
-        .include(System.getProperty("jmh.include", "dev.lookout.*Benchmark"))
+    int iterations = Integer.getInteger("jmh.iterations", 5);
+    OptionsBuilder options = new OptionsBuilder();
+    options.include(System.getProperty("jmh.include", "dev.lookout.*Benchmark"))
         .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
-        .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-        .jvmArgsAppend("-Xmx2g").output(out.toString()).build();
-    Collection<RunResult> results = new Runner(options).run();
+        .measurementIterations(iterations).measurementTime(TimeValue.seconds(2))
+        .jvmArgsAppend("-Xmx2g").output(out.toString());
+    if (System.getProperty("jmh.size") != null) {
+      options.param("size", System.getProperty("jmh.size")); // e.g. 128/16384
+    }
+    Collection<RunResult> results = new Runner(options.build()).run();
     assertFalse(results.isEmpty(), "no benchmark ran");
     System.out.println(Files.readString(out));
   }
