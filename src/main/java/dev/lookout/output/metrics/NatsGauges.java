@@ -20,7 +20,7 @@ public final class NatsGauges {
   private final GaugeFamilies<NatsSnapshot> families;
 
   public NatsGauges(MeterRegistry registry) {
-    this.families = new GaugeFamilies<>(registry);
+    this.families = new GaugeFamilies<>(registry, "nats");
     servers();
     streams();
     stan();

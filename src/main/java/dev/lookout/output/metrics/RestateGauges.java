@@ -27,7 +27,7 @@ public final class RestateGauges {
   private final GaugeFamilies<RestateSnapshot> families;
 
   public RestateGauges(MeterRegistry registry) {
-    this.families = new GaugeFamilies<>(registry);
+    this.families = new GaugeFamilies<>(registry, "restate");
     nodes();
     logs();
     partitions();

@@ -2,6 +2,7 @@ package dev.lookout.source.restate;
 
 import dev.lookout.model.Log;
 import dev.lookout.model.Node;
+import dev.lookout.source.restate.arrow.ArrowColumn;
 import dev.lookout.source.restate.arrow.ArrowFormatException;
 import dev.lookout.source.restate.arrow.ArrowTable;
 import java.util.ArrayList;
@@ -25,54 +26,70 @@ final class LogAssembler {
       Map<Integer, Long> trimPoints, Map<Integer, Node> nodes) throws ArrowFormatException {
     Map<Integer, Integer> segments = segmentCounts(logs);
     Map<Integer, Tail> tailSegments = tails(tails);
-    Map<String, List<Worker>> byLoglet = workers(workers);
+    Map<Long, List<Worker>> byLoglet = workers(workers);
     Map<Integer, Long> trims = TrimPoints.derive(logs, workers, trimPoints);
+    SharedStrings shared = new SharedStrings();
     List<Log> result = new ArrayList<>(tailSegments.size());
     for (Map.Entry<Integer, Tail> e : tailSegments.entrySet()) {
       int id = e.getKey();
       Tail tail = e.getValue();
-      List<Worker> ws = byLoglet.getOrDefault(id + "_" + tail.segment(), List.of());
+      List<Worker> ws = byLoglet.getOrDefault(loglet(id, tail.segment()), List.of());
       List<Integer> nodeset = NodeIds.list(tail.nodeset());
       result.add(new Log(id, trims.get(id), tailLsn(tail, ws), sealed(ws),
-          segments.getOrDefault(id, 1), NodeAssembler.orEmpty(tail.sequencer()),
-          NodeAssembler.orEmpty(tail.replication()), nodeset,
+          segments.getOrDefault(id, 1), shared.orEmpty(tail.sequencer()),
+          shared.orEmpty(tail.replication()), nodeset,
           failuresTolerable(nodeset, tail.replication(), nodes)));
     }
     return result;
   }
 
+  /** A loglet (log id, segment index) as one number, cheaper to hash than text. */
+  static long loglet(long log, long segment) {
+    return (log << 32) | (segment & 0xFFFF_FFFFL);
+  }
+
   private static Map<Integer, Integer> segmentCounts(ArrowTable logs) throws ArrowFormatException {
     Map<Integer, Integer> counts = new HashMap<>();
+    ArrowColumn ids = logs.column("log_id");
     for (int row = 0; row < logs.rowCount(); row++) {
-      counts.merge((int) logs.column("log_id").longValue(row), 1, Integer::sum);
+      counts.merge((int) ids.longValue(row), 1, Integer::sum);
     }
     return counts;
   }
 
   private static Map<Integer, Tail> tails(ArrowTable t) throws ArrowFormatException {
     Map<Integer, Tail> tails = new TreeMap<>();
+    ArrowColumn ids = t.column("log_id");
+    ArrowColumn bases = t.column("base_lsn");
+    ArrowColumn segments = t.column("segment_index");
+    ArrowColumn sequencers = t.column("sequencer");
+    ArrowColumn replications = t.column("replication");
+    ArrowColumn nodesets = t.column("nodeset");
     for (int row = 0; row < t.rowCount(); row++) {
-      tails.put((int) t.column("log_id").longValue(row), new Tail(
-          t.column("base_lsn").longValue(row), (int) t.column("segment_index").longValue(row),
-          t.column("sequencer").string(row), t.column("replication").string(row),
-          t.column("nodeset").string(row)));
+      tails.put((int) ids.longValue(row), new Tail(bases.longValue(row), (int) segments.longValue(row),
+          sequencers.string(row), replications.string(row), nodesets.string(row)));
     }
     return tails;
   }
 
-  private static Map<String, List<Worker>> workers(ArrowTable t) throws ArrowFormatException {
-    Map<String, List<Worker>> byLoglet = new HashMap<>();
+  private static Map<Long, List<Worker>> workers(ArrowTable t) throws ArrowFormatException {
+    Map<Long, List<Worker>> byLoglet = new HashMap<>();
+    ArrowColumn logs = t.column("log_id");
+    ArrowColumn segments = t.column("segment_index");
+    ArrowColumn localTails = t.column("local_tail");
+    ArrowColumn globalTails = t.column("known_global_tail");
+    ArrowColumn sealed = t.column("is_sealed");
     for (int row = 0; row < t.rowCount(); row++) {
-      String loglet = t.column("log_id").longValue(row) + "_" + t.column("segment_index").longValue(row);
-      Worker w = new Worker(orZero(t, "local_tail", row), orZero(t, "known_global_tail", row),
-          !t.column("is_sealed").isNull(row) && t.column("is_sealed").bool(row));
-      byLoglet.computeIfAbsent(loglet, k -> new ArrayList<>()).add(w);
+      Worker w = new Worker(orZero(localTails, row), orZero(globalTails, row),
+          !sealed.isNull(row) && sealed.bool(row));
+      byLoglet.computeIfAbsent(loglet(logs.longValue(row), segments.longValue(row)),
+          k -> new ArrayList<>()).add(w);
     }
     return byLoglet;
   }
 
-  private static long orZero(ArrowTable t, String column, int row) throws ArrowFormatException {
-    return t.column(column).isNull(row) ? 0 : t.column(column).longValue(row);
+  private static long orZero(ArrowColumn c, int row) {
+    return c.isNull(row) ? 0 : c.longValue(row);
   }
 
   /** The highest offset any worker of the tail segment knows, as a log LSN; null with no worker. */

@@ -54,17 +54,33 @@ final class PartitionAssembler {
     }
   }
 
+  /**
+   * Columns are looked up once, not per row; the few distinct texts of a column (modes, replay
+   * status, node ids) are shared between rows, since a snapshot of 50,000 replicas is kept for
+   * several ticks of history.
+   */
   static List<Replica> replicas(ArrowTable t) throws ArrowFormatException {
+    ArrowColumn partition = t.column("partition_id");
+    ArrowColumn node = t.column("plain_node_id");
+    ArrowColumn target = t.column("target_mode");
+    ArrowColumn effective = t.column("effective_mode");
+    ArrowColumn replay = t.column("replay_status");
+    ArrowColumn applied = t.column("applied_log_lsn");
+    ArrowColumn durable = t.column("durable_log_lsn");
+    ArrowColumn archived = t.column("archived_log_lsn");
+    ArrowColumn tail = t.column("target_tail_lsn");
+    ArrowColumn broken = t.column("broken_reason");
+    ArrowColumn updated = t.column("updated_at");
+    SharedStrings shared = new SharedStrings();
+    Map<String, Integer> nodeIds = new HashMap<>();
     List<Replica> replicas = new ArrayList<>(t.rowCount());
     for (int row = 0; row < t.rowCount(); row++) {
-      replicas.add(new Replica((int) t.column("partition_id").longValue(row),
-          NodeIds.plain(t.column("plain_node_id").string(row)),
-          NodeAssembler.orEmpty(t.column("target_mode").string(row)),
-          NodeAssembler.orEmpty(t.column("effective_mode").string(row)),
-          NodeAssembler.orEmpty(t.column("replay_status").string(row)),
-          lsn(t.column("applied_log_lsn"), row), lsn(t.column("durable_log_lsn"), row),
-          lsn(t.column("archived_log_lsn"), row), lsn(t.column("target_tail_lsn"), row),
-          t.column("broken_reason").string(row), millis(t.column("updated_at"), row)));
+      String nodeText = node.string(row);
+      replicas.add(new Replica((int) partition.longValue(row),
+          nodeText == null ? -1 : nodeIds.computeIfAbsent(nodeText, NodeIds::plain),
+          shared.orEmpty(target.string(row)), shared.orEmpty(effective.string(row)),
+          shared.orEmpty(replay.string(row)), lsn(applied, row), lsn(durable, row),
+          lsn(archived, row), lsn(tail, row), broken.string(row), millis(updated, row)));
     }
     return replicas;
   }

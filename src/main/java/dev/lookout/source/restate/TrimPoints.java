@@ -18,7 +18,7 @@ final class TrimPoints {
 
   static Map<Integer, Long> derive(ArrowTable logs, ArrowTable workers, Map<Integer, Long> described)
       throws ArrowFormatException {
-    Map<String, Long> segmentBase = new HashMap<>();
+    Map<Long, Long> segmentBase = new HashMap<>();
     Map<Integer, Long> headBase = new HashMap<>();
     ArrowColumn logIds = logs.column("log_id");
     ArrowColumn segments = logs.column("segment_index");
@@ -26,7 +26,7 @@ final class TrimPoints {
     for (int row = 0; row < logs.rowCount(); row++) {
       int log = (int) logIds.longValue(row);
       long base = bases.longValue(row);
-      segmentBase.put(log + "_" + segments.longValue(row), base);
+      segmentBase.put(LogAssembler.loglet(log, segments.longValue(row)), base);
       headBase.merge(log, base, Math::min);
     }
     Map<Integer, Long> trims = new HashMap<>(described);
@@ -35,7 +35,7 @@ final class TrimPoints {
     ArrowColumn workerSegments = workers.column("segment_index");
     ArrowColumn offsets = workers.column("trim_point");
     for (int row = 0; row < workers.rowCount(); row++) {
-      Long base = segmentBase.get(workerLogs.longValue(row) + "_" + workerSegments.longValue(row));
+      Long base = segmentBase.get(LogAssembler.loglet(workerLogs.longValue(row), workerSegments.longValue(row)));
       if (base != null && !offsets.isNull(row) && offsets.longValue(row) > 0) {
         trims.merge((int) workerLogs.longValue(row), base + offsets.longValue(row) - 1, Math::max);
       }

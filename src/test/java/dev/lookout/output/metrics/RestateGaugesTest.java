@@ -1,5 +1,6 @@
 package dev.lookout.output.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import dev.lookout.model.Probe;
 import dev.lookout.model.Replica;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.StorageState;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -61,6 +63,22 @@ class RestateGaugesTest {
     String page = registry.scrape();
     assertFalse(page.contains("lookout_restate_replica_applied_lsn{"), page);
     assertTrue(page.contains("lookout_restate_replica_durable_lsn{node=\"N1\",partition=\"3\"} 0.0"));
+  }
+
+  @Test
+  void seriesCarryTheRegistrysCommonTagsAndARowListedTwiceIsOneSeries() {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    CompositeMeterRegistry all = new CompositeMeterRegistry();
+    all.add(prometheus);
+    all.config().commonTags("cluster", "c1");
+    RestateGauges withCluster = new RestateGauges(all);
+    withCluster.update(snapshot("n1", List.of(node(1, Liveness.ALIVE, StorageState.READ_WRITE)),
+        List.of(replica(0, 1, 7L), replica(0, 1, 8L))));
+    String page = prometheus.scrape();
+    assertTrue(page.contains("lookout_restate_node_up{cluster=\"c1\",name=\"node-1\",node=\"N1\"} 1.0"), page);
+    assertEquals(1, page.lines().filter(l -> l.startsWith("lookout_restate_replica_applied_lsn{")).count(), page);
+    assertTrue(page.contains("lookout_restate_replica_applied_lsn{cluster=\"c1\",node=\"N1\",partition=\"0\"} 7.0"));
+    assertTrue(page.contains("lookout_model_series{cluster=\"c1\",kind=\"restate\"}"), page);
   }
 
   @Test

@@ -29,6 +29,18 @@ final class Recording {
   final ClusterStateResponse clusterState;
   final String metricsPage;
 
+  /** A cluster's answers built in memory, e.g. by {@link SimulatedCluster}. */
+  Recording(Map<Queries, byte[]> tables, Map<Integer, DescribeLogResponse> describeLogs,
+      IdentResponse ident, GetClusterConfigurationResponse configuration,
+      ClusterStateResponse clusterState, String metricsPage) {
+    this.tables.putAll(tables);
+    this.describeLogs.putAll(describeLogs);
+    this.ident = ident;
+    this.configuration = configuration;
+    this.clusterState = clusterState;
+    this.metricsPage = metricsPage;
+  }
+
   private Recording(String dir, String metricsResource) throws IOException {
     for (Queries q : Queries.ALL) {
       tables.put(q, bytes(dir + q.table() + ".arrows"));
