@@ -3,8 +3,6 @@ package dev.lookout.app;
 import dev.lookout.config.TlsFiles;
 import dev.lookout.config.Web;
 import dev.lookout.output.http.WebSecurity;
-import dev.lookout.tls.TlsException;
-import dev.lookout.tls.TlsMaterial;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,17 +15,8 @@ final class ServerSecurity {
   static WebSecurity of(Web web) {
     Map<String, String> users = web.users().stream()
         .collect(Collectors.toMap(Web.User::username, Web.User::password));
-    Optional<SSLContext> tls = web.tls().map(ServerSecurity::context);
+    Optional<SSLContext> tls = web.tls().map(t -> t.load().sslContext());
     boolean clientCertificates = web.tls().flatMap(TlsFiles::caFile).isPresent();
     return new WebSecurity(web.adminToken(), users, tls, clientCertificates);
-  }
-
-  /** The files loaded when the config was read; failing now means they changed since. */
-  static SSLContext context(TlsFiles files) {
-    try {
-      return TlsMaterial.load(files.caFile(), files.certFile(), files.keyFile()).sslContext();
-    } catch (TlsException e) {
-      throw new IllegalArgumentException("web.tls: " + e.getMessage(), e);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.lookout.config;
 
+import dev.lookout.tls.TlsException;
+import dev.lookout.tls.TlsMaterial;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +21,20 @@ public record TlsFiles(Optional<Path> caFile, Optional<Path> certFile, Optional<
     Objects.requireNonNull(keyFile, "keyFile");
     if (certFile.isPresent() != keyFile.isPresent()) {
       throw new IllegalArgumentException("a TLS certificate and its key go together");
+    }
+  }
+
+  /**
+   * Loads the files into key and trust managers.
+   *
+   * @throws IllegalStateException when they no longer load (they did when the config was read)
+   */
+  public TlsMaterial load() {
+    try {
+      return TlsMaterial.load(caFile, certFile, keyFile);
+    } catch (TlsException e) {
+      throw new IllegalStateException("TLS files changed since the config was read: "
+          + e.getMessage(), e);
     }
   }
 
