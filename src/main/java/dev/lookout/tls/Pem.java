@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -83,10 +82,5 @@ final class Pem {
       throw new TlsException("cannot read the " + what + " file (" + e.getClass().getSimpleName()
           + ")");
     }
-  }
-
-  /** Keeps the type visible to callers that only hold {@link Certificate}s. */
-  static Certificate[] chain(List<X509Certificate> certificates) {
-    return certificates.toArray(new Certificate[0]);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public final class TlsMaterial {
     PrivateKey privateKey = tagged("key file", () -> Pem.privateKey(key));
     try {
       KeyStore store = emptyStore();
-      store.setKeyEntry("key", privateKey, STORE_PASSWORD, Pem.chain(chain));
+      store.setKeyEntry("key", privateKey, STORE_PASSWORD, chain.toArray(new Certificate[0]));
       KeyManagerFactory factory =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       factory.init(store, STORE_PASSWORD);
