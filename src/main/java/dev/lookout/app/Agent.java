@@ -65,7 +65,8 @@ public final class Agent implements AutoCloseable {
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
         new AlertStore(config.stateDir()), new RuleMetrics(registry.all()),
         new AlertGauges(registry.all()), clock, delivery(config, notifier));
-    this.http = new HttpServer(config.listen().host(), config.listen().port(), views(), clock);
+    this.http = new HttpServer(config.listen().host(), config.listen().port(), views(), clock,
+        ServerSecurity.of(config.web()));
     this.startedMillis = clock.millis();
     this.firstTicks = new CountDownLatch(runners.all().size());
   }
@@ -91,7 +92,8 @@ public final class Agent implements AutoCloseable {
         host = "localhost";
       }
     }
-    return "http://" + host + ":" + config.listen().port();
+    String scheme = config.web().tls().isPresent() ? "https://" : "http://";
+    return scheme + host + ":" + config.listen().port();
   }
 
   private HttpServer.Views views() {

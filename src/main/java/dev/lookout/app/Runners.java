@@ -5,6 +5,7 @@ import dev.lookout.config.JmxTarget;
 import dev.lookout.config.NatsTarget;
 import dev.lookout.config.RestateTarget;
 import dev.lookout.config.Target;
+import dev.lookout.config.TlsFiles;
 import dev.lookout.model.JmxSnapshot;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.nats.NatsSnapshot;
@@ -34,11 +35,13 @@ record Runners(List<TargetRunner<RestateSnapshot>> restate, List<TargetRunner<Na
     NatsGauges natsGauges = new NatsGauges(registry);
     for (Target target : config.targets()) {
       if (target instanceof RestateTarget r) {
-        RestateSource source = new RestateSource(r.name(), r.addresses(), config.scrape().timeout(), io);
+        RestateSource source = new RestateSource(r.name(), r.addresses(), config.scrape().timeout(),
+            io, r.tls().map(TlsFiles::load));
         restate.add(new TargetRunner<>(r.name(), "restate", adapt(source::scrape, source),
             restateGauges::update, new TargetMetrics(registry, r.name(), "restate"), clock, interval));
       } else if (target instanceof NatsTarget n) {
-        NatsSource source = new NatsSource(n.name(), n.servers(), config.scrape().timeout(), io);
+        NatsSource source = NatsSource.withTls(n.name(), n.servers(), config.scrape().timeout(), io,
+            n.tls().map(t -> t.load().sslContext()));
         nats.add(new TargetRunner<>(n.name(), "nats", adapt(source::scrape, source),
             natsGauges::update, new TargetMetrics(registry, n.name(), "nats"), clock, interval));
       } else if (target instanceof JmxTarget j) {

@@ -74,8 +74,9 @@ public final class RunCommand implements Callable<Integer> {
       return ConfigOption.BAD_CONFIG;
     }
     Signals.onHangup(() -> agent.reload());
-    System.out.printf("lookout: watching cluster %s; http://%s:%d/ (metrics at /metrics)%n",
-        config.cluster(), config.listen().host(), port);
+    System.out.printf("lookout: watching cluster %s; %s://%s:%d/ (metrics at /metrics)%n",
+        config.cluster(), config.web().tls().isPresent() ? "https" : "http",
+        config.listen().host(), port);
     try {
       stopped.await();
     } catch (InterruptedException e) {

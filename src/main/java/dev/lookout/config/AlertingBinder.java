@@ -5,6 +5,7 @@ import static dev.lookout.config.Binding.item;
 
 import dev.lookout.config.YamlNode.Mapping;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,15 @@ import java.util.Optional;
 final class AlertingBinder {
   private static final String PATH = "alerting";
 
-  private static final List<String> KEYS = List.of("url", "basic_auth", "bearer_token", "timeout");
+  private static final List<String> KEYS =
+      List.of("url", "basic_auth", "bearer_token", "timeout", "tls");
 
   private final Binding b;
+  private final TlsBinder tls;
 
-  AlertingBinder(Binding binding) {
+  AlertingBinder(Binding binding, Path baseDir) {
     this.b = binding;
+    this.tls = new TlsBinder(binding, baseDir);
   }
 
   Alerting bind(YamlNode node) {
@@ -60,10 +64,17 @@ final class AlertingBinder {
     Optional<Duration> timeout = b.optional(m, "timeout")
         .map(n -> b.duration(n, child(path, "timeout")))
         .orElse(Optional.of(Receiver.DEFAULT_TIMEOUT));
-    if (url.isEmpty() || credentials.isEmpty() || timeout.isEmpty()) {
+    Optional<TlsFiles> tlsFiles = b.optional(m, "tls").flatMap(n -> tls.client(n, child(path, "tls")));
+    if (url.isEmpty() || credentials.isEmpty() || timeout.isEmpty()
+        || b.optional(m, "tls").isPresent() && tlsFiles.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Receiver(url.get(), credentials.get(), timeout.get()));
+    if (tlsFiles.isPresent() && !url.get().getScheme().equalsIgnoreCase("https")) {
+      b.problem(m.get("tls").orElseThrow().keyMark(), child(path, "tls")
+          + ": is only used for an https:// url (write the url as https://...)");
+      return Optional.empty();
+    }
+    return Optional.of(new Receiver(url.get(), credentials.get(), timeout.get(), tlsFiles));
   }
 
   private Optional<URI> url(YamlNode n, String path, String example) {

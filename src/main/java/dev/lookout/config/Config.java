@@ -11,8 +11,9 @@ import java.util.Set;
  * resolved against the directory of the file they came from.
  */
 public record Config(String cluster, Listen listen, Scrape scrape, Path stateDir,
-    String runbookBaseUrl, List<Target> targets, List<Path> ruleFiles, Alerting alerting) {
+    String runbookBaseUrl, List<Target> targets, List<Path> ruleFiles, Alerting alerting, Web web) {
   public Config {
+    Objects.requireNonNull(web, "web");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(scrape, "scrape");
@@ -28,6 +29,13 @@ public record Config(String cluster, Listen listen, Scrape scrape, Path stateDir
       throw new IllegalArgumentException("at least one target is needed");
     }
     requireUniqueNames(targets);
+  }
+
+  /** Without a {@code web} section: plain HTTP, no users, admin endpoints for loopback only. */
+  public Config(String cluster, Listen listen, Scrape scrape, Path stateDir, String runbookBaseUrl,
+      List<Target> targets, List<Path> ruleFiles, Alerting alerting) {
+    this(cluster, listen, scrape, stateDir, runbookBaseUrl, targets, ruleFiles, alerting,
+        Web.DEFAULT);
   }
 
   private static void requireUniqueNames(List<Target> targets) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class ConfigBinder {
   private static final List<String> KEYS = List.of("cluster", "listen", "scrape", "state_dir",
-      "runbook_base_url", "targets", "rule_files", "alerting");
+      "runbook_base_url", "targets", "rule_files", "alerting", "web");
   private static final String LISTEN_EXAMPLE = "127.0.0.1:9798";
 
   private final Binding b;
@@ -50,15 +50,16 @@ final class ConfigBinder {
         .orElse(baseDir.resolve("data"));
     String runbooks = b.optional(top, "runbook_base_url").flatMap(this::runbookBaseUrl).orElse("");
     List<Target> targets = b.required(top, "", "targets")
-        .map(n -> new TargetBinder(b).bind(n)).orElse(List.of());
+        .map(n -> new TargetBinder(b, baseDir).bind(n)).orElse(List.of());
     List<Path> ruleFiles = b.optional(top, "rule_files").map(this::ruleFiles).orElse(List.of());
-    Alerting alerting = b.optional(top, "alerting").map(n -> new AlertingBinder(b).bind(n))
+    Alerting alerting = b.optional(top, "alerting").map(n -> new AlertingBinder(b, baseDir).bind(n))
         .orElse(Alerting.DEFAULT);
+    Web web = b.optional(top, "web").map(n -> new WebBinder(b, baseDir).bind(n)).orElse(Web.DEFAULT);
     if (b.hasProblems()) {
       return Optional.empty();
     }
     return Optional.of(new Config(cluster, listen, scrape, stateDir, runbooks, targets, ruleFiles,
-        alerting));
+        alerting, web));
   }
 
   private Listen listen(YamlNode node) {

@@ -13,10 +13,14 @@ final class Endpoints {
 
   private Endpoints() {}
 
-  /** A Restate node's control port: {@code http://host:port} or {@code unix:///abs/path}. */
+  /**
+   * A Restate node's control port: {@code http://host:port}, {@code https://host:port} (through
+   * a TLS proxy in front of the node) or {@code unix:///abs/path}.
+   */
   static URI restateAddress(String text) {
     URI uri = uriOrNull(text);
-    if (uri != null && "http".equalsIgnoreCase(uri.getScheme())) {
+    if (uri != null && ("http".equalsIgnoreCase(uri.getScheme())
+        || "https".equalsIgnoreCase(uri.getScheme()))) {
       requireHostAndPort(text, uri);
       return uri;
     }
@@ -24,7 +28,7 @@ final class Endpoints {
       return socket(text, uri);
     }
     throw new IllegalArgumentException(
-        "\"" + text + "\" is not an http:// or unix:/// address");
+        "\"" + text + "\" is not an http://, https:// or unix:/// address");
   }
 
   /** An HTTP(S) endpoint such as an Alertmanager, a webhook or a NATS monitoring port. */
@@ -43,7 +47,7 @@ final class Endpoints {
     boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty()
         || uri.getRawPath().equals("/");
     if (uri.getHost() == null || uri.getPort() < 0 || !bare || uri.getRawQuery() != null) {
-      throw new IllegalArgumentException("\"" + text + "\" must be just http://host:port "
+      throw new IllegalArgumentException("\"" + text + "\" must be just http(s)://host:port "
           + "(write e.g. " + RESTATE_EXAMPLE + ")");
     }
   }

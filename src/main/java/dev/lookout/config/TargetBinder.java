@@ -6,6 +6,7 @@ import static dev.lookout.config.Binding.item;
 import dev.lookout.config.YamlNode.Mapping;
 import dev.lookout.config.YamlNode.Mark;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +22,12 @@ final class TargetBinder {
   private static final String NATS_EXAMPLE = "http://127.0.0.1:8222";
 
   private final Binding b;
+  private final TlsBinder tls;
   private final Map<String, Mark> names = new HashMap<>();
 
-  TargetBinder(Binding binding) {
+  TargetBinder(Binding binding, Path baseDir) {
     this.b = binding;
+    this.tls = new TlsBinder(binding, baseDir);
   }
 
   List<Target> bind(YamlNode node) {
@@ -69,17 +72,41 @@ final class TargetBinder {
   }
 
   private Optional<Target> restate(Mapping m, String path, Optional<String> name) {
-    b.checkKeys(m, path, List.of("name", "type", "addresses"));
+    b.checkKeys(m, path, List.of("name", "type", "addresses", "tls"));
     Optional<List<URI>> addresses = uris(m, path, "addresses", Endpoints.RESTATE_EXAMPLE,
         Endpoints::restateAddress);
-    return name.flatMap(n -> addresses.map(a -> new RestateTarget(n, a)));
+    Optional<Optional<TlsFiles>> tlsFiles = tls(m, path, addresses.orElse(List.of()));
+    return name.flatMap(n -> addresses.flatMap(a -> tlsFiles.map(t -> new RestateTarget(n, a, t))));
   }
 
   private Optional<Target> nats(Mapping m, String path, Optional<String> name) {
-    b.checkKeys(m, path, List.of("name", "type", "servers"));
+    b.checkKeys(m, path, List.of("name", "type", "servers", "tls"));
     Optional<List<URI>> servers = uris(m, path, "servers", NATS_EXAMPLE,
         text -> Endpoints.httpUrl(text, NATS_EXAMPLE));
-    return name.flatMap(n -> servers.map(s -> new NatsTarget(n, s)));
+    Optional<Optional<TlsFiles>> tlsFiles = tls(m, path, servers.orElse(List.of()));
+    return name.flatMap(n -> servers.flatMap(s -> tlsFiles.map(t -> new NatsTarget(n, s, t))));
+  }
+
+  /**
+   * The target's TLS files: from its {@code tls} block, or the JDK's defaults when an address is
+   * written {@code https://} without one. Empty after a problem; a target is either TLS or
+   * plain throughout (Unix sockets aside), so an {@code http://} address beside TLS is a problem.
+   */
+  private Optional<Optional<TlsFiles>> tls(Mapping m, String path, List<URI> addresses) {
+    Optional<YamlNode> node = b.optional(m, "tls");
+    Optional<TlsFiles> files = node.flatMap(n -> tls.client(n, child(path, "tls")));
+    if (node.isPresent() && files.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean https = addresses.stream().anyMatch(u -> u.getScheme().equalsIgnoreCase("https"));
+    boolean http = addresses.stream().anyMatch(u -> u.getScheme().equalsIgnoreCase("http"));
+    if ((https || files.isPresent()) && http) {
+      Mark at = node.map(YamlNode::mark).orElse(m.mark());
+      b.problem(at, path + ": TLS is used for every address of a target; write each http:// "
+          + "address as https://");
+      return Optional.empty();
+    }
+    return Optional.of(files.isPresent() || !https ? files : Optional.of(TlsFiles.DEFAULTS));
   }
 
   private void requireUnique(String name, Mark at, String path) {

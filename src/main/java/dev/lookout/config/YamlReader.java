@@ -19,14 +19,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into {@link YamlNode}s with positions, using only the streaming parser: no
- * object mapping, so no YAML tag can make it build a Java type of the file's choosing.
+ * object mapping, so no YAML tag can make it build a Java type of the file's choosing. Explicit
+ * tags other than YAML's own core types are refused outright, so that a file written for a
+ * loader that does honour them ({@code !!java.net.URL ...}) fails loudly here instead of being
+ * read as something else.
  */
 public final class YamlReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
+  private static final String CORE_TAG = "tag:yaml.org,2002:";
+  private static final Set<String> CORE_TYPES = Set.of("str", "int", "float", "bool", "null", "binary",
+      "map", "seq"); // binary is reported as such where the value is read
 
   private final YAMLParser parser;
   private final Binding binding;
@@ -66,6 +73,13 @@ public final class YamlReader {
 
   private YamlNode value(JsonToken token) throws IOException {
     Mark at = mark();
+    String tag = parser.getTypeId();
+    if (tag != null && !isCoreTag(tag)) {
+      binding.problem(at, "YAML tag !" + tag.replace(CORE_TAG, "!") + " is not supported "
+          + "(remove it: values are read as plain text)");
+      skip(token);
+      return new Unsupported(at);
+    }
     switch (token) {
       case START_OBJECT:
         return mapping(at);
@@ -83,6 +97,17 @@ public final class YamlReader {
           return new Unsupported(at);
         }
         return new Scalar(parser.getText(), at);
+    }
+  }
+
+  private static boolean isCoreTag(String tag) {
+    return tag.startsWith(CORE_TAG) && CORE_TYPES.contains(tag.substring(CORE_TAG.length()));
+  }
+
+  /** Skips a refused value, its children included. */
+  private void skip(JsonToken token) throws IOException {
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      parser.skipChildren();
     }
   }
 

@@ -12,6 +12,8 @@ public record SourceError(String what, Reason reason, String message) {
     UNREACHABLE,
     UNAVAILABLE,
     BAD_RESPONSE,
+    /** The TLS handshake failed: an untrusted or expired certificate, or a refused client one. */
+    TLS,
     INTERNAL;
 
     public String label() {

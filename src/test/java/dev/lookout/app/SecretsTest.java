@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.config.Config;
 import dev.lookout.config.ConfigLoader;
+import dev.lookout.tls.TestCertificates;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +90,65 @@ class SecretsTest {
     for (String secret : ENV.values()) {
       assertFalse(everything.contains(secret), "secret " + secret + " appeared");
     }
+  }
+
+  @Test
+  void noWebSecretInAnythingTheAgentServesOrLogs() throws Exception {
+    TestCertificates certs = TestCertificates.create(dir.resolve("tls"));
+    String filePassword = "f1le-pa55-77c0";
+    Files.writeString(dir.resolve("grafana-password"), filePassword + "\n");
+    Map<String, String> env = Map.of("ADMIN_TOKEN", "adm1n-t0k-4b6d", "PROM_PASSWORD", "pr0m-pa55-2e9a");
+    Files.writeString(dir.resolve("lookout.yaml"), """
+        cluster: secrets
+        listen: 127.0.0.1:0
+        scrape: {interval: 1s, timeout: 500ms}
+        targets:
+          - {name: restate, type: restate, addresses: ["http://127.0.0.1:%d"]}
+        web:
+          tls: {cert_file: tls/server.crt, key_file: tls/server.key}
+          admin: {token: "${ADMIN_TOKEN}"}
+          basic_auth:
+            - {username: prometheus, password: "${PROM_PASSWORD}"}
+            - {username: grafana, password_file: grafana-password}
+        """.formatted(closedPort()));
+    Config config = ConfigLoader.load(dir.resolve("lookout.yaml"), env);
+    List<String> logged = Collections.synchronizedList(new ArrayList<>());
+    Handler capture = capture(logged);
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    StringBuilder served = new StringBuilder(config.toString()).append(config.web());
+    try (Agent agent = new Agent(config, InstantSource.system())) {
+      Https https = new Https(agent.start(), certs);
+      String user = Https.basic("prometheus", env.get("PROM_PASSWORD"));
+      AgentE2ETest.awaitTrue("a scrape failed", Duration.ofSeconds(10), () ->
+          https.get("/api/v1/targets", user).body().contains("unreachable"));
+      for (String path : PATHS) {
+        served.append(https.get(path, user).body()).append(https.get(path, null).body())
+            .append(https.get(path, Https.basic("grafana", "wrong")).body());
+      }
+      served.append(https.post("/-/reload", "Bearer wrong-" + env.get("ADMIN_TOKEN")).body())
+          .append(https.post("/-/reload", user).body());
+      HttpResponse<String> reload = https.post("/-/reload", "Bearer " + env.get("ADMIN_TOKEN"));
+      assertTrue(reload.statusCode() == 200, "the right token reloads: " + reload.body());
+      served.append(reload.body()).append(reload.headers().map());
+    } finally {
+      root.removeHandler(capture);
+    }
+    String everything = served + String.join("\n", logged);
+    assertTrue(everything.contains("lookout_target_up"), "the pages were read with the user");
+    List<String> secrets = new ArrayList<>(env.values());
+    secrets.add(filePassword);
+    secrets.add(certs.serverKey().toString());
+    secrets.add(keyBody(certs.serverKey()));
+    for (String secret : secrets) {
+      assertFalse(everything.contains(secret), "secret " + secret + " appeared");
+    }
+  }
+
+  /** The base64 of the key without its PEM lines: any line of it would be a leak. */
+  private static String keyBody(Path key) throws Exception {
+    String[] lines = Files.readString(key).split("\n");
+    return lines[1];
   }
 
   private static Handler capture(List<String> into) {

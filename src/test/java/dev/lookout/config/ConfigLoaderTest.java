@@ -21,7 +21,9 @@ class ConfigLoaderTest {
   @Test
   void absentKeysTakeTheirDefaults() throws ConfigException {
     Config c = ConfigLoader.parse(MINIMAL, "lookout.yaml", BASE, Map.of());
-    assertEquals(new Listen("0.0.0.0", 9798), c.listen());
+    // Loopback unless the file says otherwise: a fresh install exposes nothing.
+    assertEquals(new Listen("127.0.0.1", 9798), c.listen());
+    assertEquals(Web.DEFAULT, c.web());
     assertEquals(new Scrape(Duration.ofSeconds(10), Duration.ofSeconds(3)), c.scrape());
     assertEquals(Path.of("/etc/lookout/data"), c.stateDir());
     assertEquals("", c.runbookBaseUrl());

@@ -37,10 +37,17 @@ public final class HttpServer implements AutoCloseable {
 
   /** {@code clock} dates the status page; the server reads no other time. */
   public HttpServer(String host, int port, Views views, InstantSource clock) {
+    this(host, port, views, clock, WebSecurity.OPEN);
+  }
+
+  /** Guarded by {@code security}: see {@link Access} for who may do what. */
+  public HttpServer(String host, int port, Views views, InstantSource clock,
+      WebSecurity security) {
+    Access access = new Access(security);
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
-      cfg.jetty.host = host;
-      cfg.jetty.port = port;
+      Listener.configure(cfg, host, port, security);
+      cfg.routes.before(access::guard);
       cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
           .header("Cache-Control", "no-store").result(StatusPage.render(views.checks().get(),
               restate(views.snapshots().get()), views.alerts().get(), views.targets().get(),
@@ -92,6 +99,7 @@ public final class HttpServer implements AutoCloseable {
 
   /** 200 when the rules loaded; 500 with every problem when they did not (the old rules stay). */
   private static void reload(Context ctx, Reload reload) {
+    ctx.bodyAsBytes(); // takes no body, but reading it enforces the request size limit (413)
     String problems = reload.reload();
     ctx.contentType("text/plain; charset=utf-8");
     if (problems.isEmpty()) {

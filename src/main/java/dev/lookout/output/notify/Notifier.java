@@ -8,8 +8,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
@@ -17,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
  * Delivers alerts to Alertmanagers ({@code POST /api/v2/alerts}) and webhooks (Alertmanager's
@@ -44,7 +47,8 @@ public final class Notifier implements AutoCloseable {
   public Notifier(List<Receiver> alertmanagers, List<Receiver> webhooks, String externalUrl,
       MeterRegistry registry, InstantSource clock) {
     this(alertmanagers, webhooks, externalUrl, registry, Settings.DEFAULT,
-        new Io(JdkTransport.create(daemons("lookout-notify-http")), clock,
+        new Io(JdkTransport.create(daemons("lookout-notify-http"), tls(alertmanagers, webhooks)),
+            clock,
             d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000),
             () -> ThreadLocalRandom.current().nextDouble()),
         daemons("lookout-notify"));
@@ -73,6 +77,18 @@ public final class Notifier implements AutoCloseable {
       threads.add(thread);
       thread.start();
     }
+  }
+
+  /** The TLS context of each receiver endpoint that has its own CA or client certificate. */
+  private static Map<URI, SSLContext> tls(List<Receiver> alertmanagers, List<Receiver> webhooks) {
+    Map<URI, SSLContext> contexts = new HashMap<>();
+    for (Receiver am : alertmanagers) {
+      am.tls().ifPresent(t -> contexts.put(alertmanagerEndpoint(am.url()), t.load().sslContext()));
+    }
+    for (Receiver hook : webhooks) {
+      hook.tls().ifPresent(t -> contexts.put(hook.url(), t.load().sslContext()));
+    }
+    return contexts;
   }
 
   /** Queues the firing and resolved alerts for every receiver and returns at once. */

@@ -6,20 +6,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 /** Asynchronous GETs of monitoring endpoints; every call ends by its deadline, as a Reply. */
 final class HttpReads {
   private static final long MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private final HttpClient client;
 
-  HttpReads(Executor executor, Duration connectTimeout) {
-    this.client = HttpClient.newBuilder()
+  /** With {@code tls}, https:// servers are checked against its CAs and shown its certificate. */
+  HttpReads(Executor executor, Duration connectTimeout, Optional<SSLContext> tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    tls.ifPresent(builder::sslContext);
+    this.client = builder
         .executor(executor)
         .connectTimeout(connectTimeout)
         .version(HttpClient.Version.HTTP_1_1)
@@ -65,6 +71,11 @@ final class HttpReads {
     }
     if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
       return Reply.Failure.TIMEOUT;
+    }
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof SSLException) {
+        return Reply.Failure.TLS;
+      }
     }
     // Refused, reset or closed without an answer: nothing listens there now.
     return Reply.Failure.UNREACHABLE;

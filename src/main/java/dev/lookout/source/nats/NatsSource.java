@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Reads one NATS cluster per tick from every server's monitoring port: all endpoints of all
@@ -44,6 +46,12 @@ public final class NatsSource implements AutoCloseable {
    *     answer with its {@code server_name}
    */
   public NatsSource(String target, Map<String, URI> servers, Duration timeout, Executor executor) {
+    this(target, servers, timeout, executor, Optional.empty());
+  }
+
+  /** With the TLS context for {@code https://} servers (CA, client certificate). */
+  public NatsSource(String target, Map<String, URI> servers, Duration timeout, Executor executor,
+      Optional<SSLContext> tls) {
     this.target = Objects.requireNonNull(target, "target");
     if (servers.isEmpty()) {
       throw new IllegalArgumentException("target " + target + ": no NATS servers configured");
@@ -53,7 +61,13 @@ public final class NatsSource implements AutoCloseable {
     }
     this.servers = new LinkedHashMap<>(servers);
     this.timeout = timeout;
-    this.http = new HttpReads(Objects.requireNonNull(executor, "executor"), timeout);
+    this.http = new HttpReads(Objects.requireNonNull(executor, "executor"), timeout, tls);
+  }
+
+  /** Servers labelled by host:port, read over TLS with {@code tls}. */
+  public static NatsSource withTls(String target, List<URI> servers, Duration timeout,
+      Executor executor, Optional<SSLContext> tls) {
+    return new NatsSource(target, labelled(servers), timeout, executor, tls);
   }
 
   private static Map<String, URI> labelled(List<URI> servers) {

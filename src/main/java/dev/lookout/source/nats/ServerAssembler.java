@@ -52,10 +52,10 @@ final class ServerAssembler {
 
   /** No endpoint gave any HTTP answer: one error for the server, not one per endpoint. */
   private static Result unreached(ServerRead read, URI url) {
-    boolean timedOut = read.reply(Endpoint.VARZ).failure() == Reply.Failure.TIMEOUT;
+    Reply.Failure failure = read.reply(Endpoint.VARZ).failure();
+    boolean timedOut = failure == Reply.Failure.TIMEOUT;
     Reachability reach = timedOut ? Reachability.TIMEOUT : Reachability.UNREACHABLE;
-    read.failedAll(timedOut ? SourceError.Reason.TIMEOUT : SourceError.Reason.UNREACHABLE,
-        timedOut ? "no answer before the deadline" : "connection refused or closed");
+    read.failedAll(failure.reason, failure.message);
     NatsServer server = new NatsServer(read.name(), url.toString(), reach, false,
         timedOut ? JszState.TIMEOUT : JszState.ABSENT, null, null, null, null, null, null, null,
         null, null);

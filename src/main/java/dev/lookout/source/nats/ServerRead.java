@@ -54,8 +54,8 @@ final class ServerRead {
   <T> T parse(Endpoint e, boolean absentOk, Parser<T> parser, int... okCodes) {
     Reply r = reply(e);
     if (!r.answered()) {
-      failed(e, r.failure() == Reply.Failure.TIMEOUT ? SourceError.Reason.TIMEOUT
-          : SourceError.Reason.UNREACHABLE, "no answer");
+      failed(e, r.failure().reason, r.failure() == Reply.Failure.TLS ? r.failure().message
+          : "no answer");
       return null;
     }
     if (r.notFound() && absentOk) {

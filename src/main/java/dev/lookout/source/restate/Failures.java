@@ -11,6 +11,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /** Turns a failed call into an error value with a reason usable as a metric label. */
 final class Failures {
@@ -18,10 +19,31 @@ final class Failures {
 
   static SourceError of(String what, Throwable t) {
     Throwable cause = unwrap(t);
+    SSLException tls = tlsFailure(cause);
+    if (tls != null) {
+      // gRPC's OpenSSL engine says only "General OpenSslEngine problem"; the cause says what.
+      Throwable detail = tls.getCause() != null ? tls.getCause() : tls;
+      return new SourceError(what, Reason.TLS, "TLS handshake failed: " + detail.getMessage()
+          + " (does the target's tls.ca_file hold the CA of the node's certificate, and does"
+          + " the node accept the client certificate?)");
+    }
     return new SourceError(what, reason(cause), message(cause));
   }
 
+  /** The TLS failure behind a failed call, however deep gRPC or the HTTP client wrapped it. */
+  private static SSLException tlsFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SSLException ssl) {
+        return ssl;
+      }
+    }
+    return null;
+  }
+
   static Reason reason(Throwable t) {
+    if (tlsFailure(t) != null) {
+      return Reason.TLS;
+    }
     if (t instanceof StatusRuntimeException e) {
       Status.Code code = e.getStatus().getCode();
       if (code == Status.Code.DEADLINE_EXCEEDED) {

@@ -1,6 +1,7 @@
 package dev.lookout.source.restate;
 
 import dev.lookout.model.Sample;
+import dev.lookout.tls.TlsMaterial;
 import dev.lookout.source.prometheus.ParseResult;
 import dev.lookout.source.prometheus.TextParser;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -40,13 +42,22 @@ final class MetricsPages {
     this.fetcher = fetcher;
   }
 
-  /** Over HTTP for http:// addresses, over the socket itself for unix:// ones. */
-  static MetricsPages overNetwork(Executor executor) {
-    HttpClient http = HttpClient.newBuilder().executor(executor)
+  /**
+   * Over HTTP for http:// addresses (HTTPS with {@code tls}, whatever the scheme the cluster
+   * advertises), over the socket itself for unix:// ones.
+   */
+  static MetricsPages overNetwork(Executor executor, Optional<TlsMaterial> tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    tls.ifPresent(t -> builder.sslContext(t.sslContext()));
+    HttpClient http = builder.executor(executor)
         .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     return new MetricsPages((address, timeout) -> "unix".equals(address.getScheme())
         ? UnixHttp.get(address.getPath(), "/metrics", timeout, executor)
-        : overHttp(http, address, timeout));
+        : overHttp(http, tls.isPresent() ? https(address) : address, timeout));
+  }
+
+  private static URI https(URI address) {
+    return URI.create("https://" + address.getRawAuthority());
   }
 
   CompletableFuture<Page> fetch(URI address, Duration timeout) {

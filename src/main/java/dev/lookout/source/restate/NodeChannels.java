@@ -1,11 +1,15 @@
 package dev.lookout.source.restate;
 
+import dev.lookout.tls.TlsMaterial;
+import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.TlsChannelCredentials;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,7 +26,12 @@ final class NodeChannels implements AutoCloseable {
   private final Function<URI, ManagedChannel> opener;
 
   NodeChannels() {
-    this(NodeChannels::open);
+    this(Optional.empty());
+  }
+
+  /** TCP channels over TLS with {@code tls} (its CAs, its client certificate); sockets stay plain. */
+  NodeChannels(Optional<TlsMaterial> tls) {
+    this(address -> open(address, tls));
   }
 
   /** With another opener, e.g. in-process channels in tests. */
@@ -34,18 +43,29 @@ final class NodeChannels implements AutoCloseable {
     return channels.computeIfAbsent(address, opener);
   }
 
-  private static ManagedChannel open(URI address) {
+  private static ManagedChannel open(URI address, Optional<TlsMaterial> tls) {
     ManagedChannelBuilder<?> builder;
     if ("unix".equals(address.getScheme())) {
       // The server resets streams whose authority is a socket path.
       builder = Grpc.newChannelBuilder("unix://" + address.getPath(), InsecureChannelCredentials.create())
           .overrideAuthority("localhost");
     } else {
-      builder = Grpc.newChannelBuilderForAddress(
-          address.getHost(), address.getPort(), InsecureChannelCredentials.create());
+      builder = Grpc.newChannelBuilderForAddress(address.getHost(), address.getPort(),
+          tls.map(NodeChannels::credentials).orElseGet(InsecureChannelCredentials::create));
     }
     // No transparent retries: failover is ours (hedged reads) and must stay within the tick's deadline.
     return builder.maxInboundMessageSize(MAX_INBOUND_BYTES).disableRetry().build();
+  }
+
+  private static ChannelCredentials credentials(TlsMaterial tls) {
+    TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
+    if (tls.hasCustomTrust()) {
+      builder.trustManager(tls.trustManagers());
+    }
+    if (tls.hasKey()) {
+      builder.keyManager(tls.keyManagers());
+    }
+    return builder.build();
   }
 
   @Override

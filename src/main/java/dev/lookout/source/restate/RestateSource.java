@@ -12,6 +12,7 @@ import dev.lookout.model.SourceError;
 import dev.lookout.source.restate.arrow.ArrowColumn;
 import dev.lookout.source.restate.arrow.ArrowFormatException;
 import dev.lookout.source.restate.arrow.ArrowTable;
+import dev.lookout.tls.TlsMaterial;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.grpc.Deadline;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -52,7 +54,13 @@ public final class RestateSource implements AutoCloseable {
   private final TableCache cache;
 
   public RestateSource(String target, List<URI> addresses, Duration timeout, Executor executor) {
-    this(target, addresses, timeout, new NodeChannels(), MetricsPages.overNetwork(executor),
+    this(target, addresses, timeout, executor, Optional.empty());
+  }
+
+  /** With {@code tls}, every TCP connection to the nodes (gRPC and /metrics) uses TLS. */
+  public RestateSource(String target, List<URI> addresses, Duration timeout, Executor executor,
+      Optional<TlsMaterial> tls) {
+    this(target, addresses, timeout, new NodeChannels(tls), MetricsPages.overNetwork(executor, tls),
         Ticker.systemTicker());
   }
 
@@ -111,7 +119,8 @@ public final class RestateSource implements AutoCloseable {
           }
           return result;
         })
-        .exceptionally(t -> new ProbeResult(address, probeOf(t), null, lastId));
+        .exceptionally(t -> new ProbeResult(address, probeOf(t), null, lastId,
+            Failures.of("GetIdent", t)));
   }
 
   private static Probe probeOf(Throwable t) {
@@ -137,7 +146,10 @@ public final class RestateSource implements AutoCloseable {
       ProbeResult p = e.probe().getNow(new ProbeResult(e.address(), Probe.TIMEOUT, null,
           knownIds.getOrDefault(e.address(), -1)));
       probes.add(p);
-      if (p.probe() != Probe.OK) {
+      if (p.failure() != null && p.failure().reason() == SourceError.Reason.TLS) {
+        errors.add(new SourceError(label(p) + " GetIdent", p.failure().reason(),
+            p.failure().message()));
+      } else if (p.probe() != Probe.OK) {
         errors.add(new SourceError(label(p) + " GetIdent", p.probe() == Probe.TIMEOUT
             ? SourceError.Reason.TIMEOUT : SourceError.Reason.UNREACHABLE, "node did not answer"));
       }
