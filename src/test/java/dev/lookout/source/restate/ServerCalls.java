@@ -43,7 +43,7 @@ public final class ServerCalls {
         calls.put("Query " + q.table(), () -> ControlCalls.query(channel, deadline(), q.sql()));
       }
     }
-    MetricsPages pages = MetricsPages.overNetwork(executor);
+    MetricsPages pages = MetricsPages.overNetwork(executor, java.util.Optional.empty());
     calls.put("GET /metrics", () -> pages.fetch(node, Duration.ofSeconds(5)));
     return calls;
   }
