@@ -1,13 +1,13 @@
 package dev.lookout.rules;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.cel.common.ast.CelExpr;
 import dev.lookout.rules.Closures.Cmp;
 import dev.lookout.rules.ExprCompiler.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Compiles CEL function calls: the standard operators and functions rules need, and history. */
 final class Calls {
@@ -180,7 +180,11 @@ final class Calls {
     };
   }
 
-  /** CEL's matches() is a search, not a full match; constant patterns compile at load. */
+  /**
+   * CEL's matches() is a search, not a full match; constant patterns compile at load. RE2, as
+   * CEL specifies: it runs in time linear in the text, so no pattern can hang on a target's
+   * strings the way a backtracking one like (a+)+$ can.
+   */
   private Object matches(CelExpr arg, Fn.Str s) {
     if (arg.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
       return c.unsupported(arg, "matches() needs a constant pattern, e.g. matches(\"^N[0-9]+$\")");

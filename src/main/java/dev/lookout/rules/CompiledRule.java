@@ -56,6 +56,7 @@ public final class CompiledRule {
     }
     ExprCompiler compiler = new ExprCompiler(ast.get(), spec, problems);
     Fn.Bool root = compiler.bool(ast.get().getExpr());
+    StepEstimate.check(ast.get().getExpr(), compiler);
     if (problems.size() > before) {
       return Optional.empty();
     }

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The comprehensions CEL's macros expand to ({@code all}, {@code exists}, {@code exists_one})
  * over lists. The accumulator is a bool or an int held in a {@link Row} slot; {@code map} and
- * {@code filter}, which accumulate lists, are not supported. Loops are bounded by the model's
- * lists (node sets, replica sets, roles), so no iteration limit is needed.
+ * {@code filter}, which accumulate lists, are not supported, so a loop allocates nothing. Every
+ * iteration takes a step from the entity's budget ({@link Row#step()}); a rule whose loops could
+ * take too many is refused at load ({@link StepEstimate}).
  */
 final class Comprehensions {
   private final ExprCompiler c;
@@ -76,6 +77,9 @@ final class Comprehensions {
       }
       r.accus[accu] = init.eval(r);
       for (Object item : items) {
+        if (!r.step()) {
+          return false;
+        }
         r.vars[iter] = item;
         if (cond.eval(r) == Fn.FALSE) {
           break;
@@ -95,6 +99,9 @@ final class Comprehensions {
       }
       r.accus[accu] = init.eval(r);
       for (Object item : items) {
+        if (!r.step()) {
+          return false;
+        }
         r.vars[iter] = item;
         if (cond.eval(r) == Fn.FALSE) {
           break;

@@ -33,6 +33,11 @@ final class Row {
   boolean unknown;
   /** Errors CEL would raise on present values (overflow, division by zero), counted per pass. */
   int errors;
+  /**
+   * Loop iterations left for the current entity. Load-time estimates assume model lists of
+   * {@link StepEstimate#MODEL_LIST}; this stops a rule whose lists turn out far longer.
+   */
+  private long stepsLeft = StepEstimate.MAX_STEPS;
 
   final Object[] vars;
   final long[] accus;
@@ -67,6 +72,7 @@ final class Row {
   void load(SnapshotFacts f, Scope scope, int i) {
     facts = f;
     unknown = false;
+    stepsLeft = StepEstimate.MAX_STEPS;
     node = null;
     log = null;
     partition = null;
@@ -84,6 +90,7 @@ final class Row {
 
   void loadSample(Sample s, String from) {
     unknown = false;
+    stepsLeft = StepEstimate.MAX_STEPS;
     sample = s;
     target = from;
   }
@@ -144,12 +151,29 @@ final class Row {
   void loadNats(NatsFacts f) {
     natsFacts = f;
     unknown = false;
+    stepsLeft = StepEstimate.MAX_STEPS;
     server = null;
     stream = null;
     sreplica = null;
     follower = null;
     channel = null;
     sub = null;
+  }
+
+  /**
+   * Takes one loop iteration from the entity's budget; false once it is spent, when the loop
+   * must stop with an unknown result. Running out counts as one evaluation error.
+   */
+  boolean step() {
+    if (stepsLeft > 0) {
+      stepsLeft--;
+      return true;
+    }
+    if (stepsLeft == 0) {
+      stepsLeft = -1;
+      errors++;
+    }
+    return false;
   }
 
   /** When this row's snapshot was read. */
