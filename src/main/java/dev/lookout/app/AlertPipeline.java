@@ -104,7 +104,8 @@ final class AlertPipeline {
       store.save(alerting.byRule());
       lastSaveError = "";
     } catch (IOException e) {
-      if (!e.getMessage().equals(lastSaveError)) {
+      // Some IOExceptions (ClosedByInterruptException at shutdown) carry no message.
+      if (!String.valueOf(e.getMessage()).equals(lastSaveError)) {
         LOG.warning("alert state not saved (alerting goes on from memory): " + e.getMessage());
       }
       lastSaveError = String.valueOf(e.getMessage());

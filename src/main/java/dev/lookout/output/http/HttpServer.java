@@ -37,22 +37,26 @@ public final class HttpServer implements AutoCloseable {
 
   /** {@code clock} dates the status page; the server reads no other time. */
   public HttpServer(String host, int port, Views views, InstantSource clock) {
+    // The pages a scrape burst or many open browsers ask for at once are rendered once per burst.
+    SharedRender statusPage = new SharedRender(() -> StatusPage.render(views.checks().get(),
+        restate(views.snapshots().get()), views.alerts().get(), views.targets().get(),
+        clock.instant()));
+    SharedRender metrics = new SharedRender(views.metrics());
+    SharedRender alerts = new SharedRender(() -> SnapshotJson.write(AlertsJson.of(views.alerts().get())));
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = host;
       cfg.jetty.port = port;
       cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
-          .header("Cache-Control", "no-store").result(StatusPage.render(views.checks().get(),
-              restate(views.snapshots().get()), views.alerts().get(), views.targets().get(),
-              clock.instant())));
+          .header("Cache-Control", "no-store").result(statusPage.get()));
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-          .result(views.metrics().get()));
+          .result(metrics.get()));
       cfg.routes.get("/-/healthy", ctx -> probe(ctx, views.healthy().getAsBoolean(), "Lookout is healthy."));
       cfg.routes.get("/-/ready", ctx -> probe(ctx, views.ready().getAsBoolean(), "Lookout is ready."));
       cfg.routes.get("/health", ctx -> health(ctx, views.checks().get()));
       cfg.routes.get("/api/v1/snapshot", ctx -> json(ctx, snapshots(views.snapshots().get())));
       cfg.routes.get("/api/v1/targets", ctx -> json(ctx, MAPPER.valueToTree(views.targets().get())));
-      cfg.routes.get("/api/v1/alerts", ctx -> json(ctx, AlertsJson.of(views.alerts().get())));
+      cfg.routes.get("/api/v1/alerts", ctx -> ctx.contentType("application/json").result(alerts.get()));
       cfg.routes.get("/api/v1/rules", ctx -> json(ctx, RulesJson.of(views.rules().get())));
       cfg.routes.post("/-/reload", ctx -> reload(ctx, views.reload()));
       cfg.routes.get("/runbooks/{name}", ctx -> runbook(ctx, views.runbook().apply(ctx.pathParam("name"))));
