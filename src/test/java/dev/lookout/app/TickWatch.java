@@ -11,8 +11,11 @@ import java.util.function.Supplier;
 
 /**
  * Watches when an agent's ticks start, from the read time each target reports, by sampling far
- * more often than the ticks come. Ticks are scheduled at a fixed rate, so the k-th tick seen is
- * due at the first one's start plus k intervals; how much later it started is its lateness.
+ * more often than the ticks come. Ticks are scheduled at a fixed rate: the k-th tick seen is due
+ * k intervals after the schedule's origin, and a tick never starts early, so the most punctual
+ * tick seen marks that origin and every other tick's lateness is measured from it. (A tick missed
+ * by the sampler would shift the count and show as a whole interval late: a failure, never a
+ * false pass.)
  */
 final class TickWatch implements AutoCloseable {
   private static final long SAMPLE_MILLIS = 20;
@@ -67,16 +70,19 @@ final class TickWatch implements AutoCloseable {
   }
 
   private Lateness judge(String target, List<Instant> seen) {
-    Instant first = seen.get(0);
+    List<Duration> offsets = new ArrayList<>();
+    for (int k = 0; k < seen.size(); k++) {
+      offsets.add(Duration.between(seen.get(0).plus(interval.multipliedBy(k)), seen.get(k)));
+    }
+    Duration origin = offsets.stream().min(Duration::compareTo).orElse(Duration.ZERO);
     Duration worst = Duration.ZERO;
     Duration total = Duration.ZERO;
-    for (int k = 1; k < seen.size(); k++) {
-      Duration late = Duration.between(first.plus(interval.multipliedBy(k)), seen.get(k));
+    for (Duration offset : offsets) {
+      Duration late = offset.minus(origin);
       worst = late.compareTo(worst) > 0 ? late : worst;
       total = total.plus(late);
     }
-    Duration mean = seen.size() < 2 ? Duration.ZERO : total.dividedBy(seen.size() - 1);
-    return new Lateness(target, seen.size(), worst, mean);
+    return new Lateness(target, seen.size(), worst, total.dividedBy(Math.max(1, seen.size())));
   }
 
   @Override

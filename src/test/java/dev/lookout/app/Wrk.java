@@ -22,19 +22,24 @@ final class Wrk {
   /** Threads, open connections and how long to keep them busy. */
   record Load(int threads, int connections, Duration duration) {}
 
-  /** One run's figures; latencies in microseconds. wrk counts status >= 400 as {@code status}. */
+  /**
+   * One run's figures; latencies in microseconds. {@code non2xx} counts every response that is not
+   * 2xx ({@code status}, wrk's own count, only those >= 400); {@code firstNon2xx} shows one.
+   */
   record Result(String url, Load load, long requests, double rps, long p50, long p90, long p99,
-      long max, long bytes, long connect, long read, long write, long status, long timeout) {
+      long max, long bytes, long connect, long read, long write, long status, long timeout,
+      long non2xx, String firstNon2xx) {
     long errors() {
-      return connect + read + write + status + timeout;
+      return connect + read + write + timeout + non2xx;
     }
 
     String line() {
       return String.format("%-40s -t%d -c%d %ds: %8.0f req/s  p50 %6.2f ms  p90 %6.2f ms  "
               + "p99 %6.2f ms  max %7.2f ms  %d requests, %d errors (connect %d read %d write %d "
-              + "status %d timeout %d), %d bytes/response",
+              + "timeout %d non-2xx %d%s), %d bytes/response",
           url, load.threads(), load.connections(), load.duration().toSeconds(), rps, p50 / 1e3,
-          p90 / 1e3, p99 / 1e3, max / 1e3, requests, errors(), connect, read, write, status, timeout,
+          p90 / 1e3, p99 / 1e3, max / 1e3, requests, errors(), connect, read, write, timeout,
+          non2xx, firstNon2xx.isEmpty() ? "" : ", first: " + firstNon2xx,
           requests == 0 ? 0 : bytes / requests);
     }
   }
@@ -69,7 +74,9 @@ final class Wrk {
     }
     return new Result(url, load, num(f, "requests"), Double.parseDouble(f.get("rps")),
         num(f, "p50_us"), num(f, "p90_us"), num(f, "p99_us"), num(f, "max_us"), num(f, "bytes"),
-        num(f, "connect"), num(f, "read"), num(f, "write"), num(f, "status"), num(f, "timeout"));
+        num(f, "connect"), num(f, "read"), num(f, "write"), num(f, "status"), num(f, "timeout"),
+        num(f, "non2xx"), output.lines().filter(l -> l.startsWith("wrk-first-non2xx "))
+            .map(l -> l.substring("wrk-first-non2xx ".length())).findFirst().orElse(""));
   }
 
   private static long num(Map<String, String> fields, String key) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The agent's HTTP face: the status page (`/`), Prometheus metrics, probes for the agent itself
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  */
 public final class HttpServer implements AutoCloseable {
   private static final ObjectMapper MAPPER = SnapshotJson.MAPPER;
+  /** Room for Jetty's acceptors and selectors (at most 8) and a few requests per core. */
+  private static final int MAX_THREADS = 8 + 2 * Runtime.getRuntime().availableProcessors();
 
   /** What the server shows, read fresh on every request. */
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,
@@ -47,6 +50,7 @@ public final class HttpServer implements AutoCloseable {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = host;
       cfg.jetty.port = port;
+      cfg.jetty.threadPool = workers();
       cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
           .header("Cache-Control", "no-store").result(statusPage.get()));
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -61,6 +65,17 @@ public final class HttpServer implements AutoCloseable {
       cfg.routes.post("/-/reload", ctx -> reload(ctx, views.reload()));
       cfg.routes.get("/runbooks/{name}", ctx -> runbook(ctx, views.runbook().apply(ctx.pathParam("name"))));
     });
+  }
+
+  /**
+   * Few request threads: requests beyond them wait for a free one instead of each taking a share
+   * of the CPU, which a flood of them would otherwise take from the ticks.
+   */
+  private static QueuedThreadPool workers() {
+    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
+    pool.setName("lookout-http");
+    pool.setDaemon(true);
+    return pool;
   }
 
   /** Starts listening; returns the bound port (useful when 0 was asked for). */
