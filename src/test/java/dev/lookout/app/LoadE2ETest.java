@@ -85,6 +85,9 @@ class LoadE2ETest {
         Duration.ofSeconds(60), () -> alertsInState("firing") == FIRING
             && alertsInState("pending") == PENDING);
     hook.next(Duration.ofSeconds(10)); // delivery runs too while the load does
+    assertEquals(FIRING, MetricsText.get(port, "/metrics").body().lines()
+        .filter(l -> l.startsWith("lookout_alerts{") && l.contains("alertstate=\"firing\""))
+        .count(), "one lookout_alerts series per firing alert");
     for (String path : PATHS) {
       Wrk.run(url(path), WARM_UP, dir);
     }
