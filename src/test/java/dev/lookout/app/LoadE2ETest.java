@@ -38,17 +38,20 @@ import org.junit.jupiter.api.io.TempDir;
 class LoadE2ETest {
   private static final int NATS_BASE = 25222;
   private static final Duration INTERVAL = Duration.ofSeconds(1);
+  private static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final List<String> STREAMS = List.of("ORDERS", "EVENTS", "AUDIT");
   /** Per server one firing and one pending alert; per follower replica one firing. */
   private static final int FIRING = 3 + 2 * STREAMS.size();
   private static final int PENDING = 3;
   private static final List<String> PATHS = List.of("/metrics", "/api/v1/alerts", "/");
   /**
-   * Every tick starts within its own interval: none is skipped or run back to back with the next.
-   * On a quiet machine the worst is tens of milliseconds; the bound leaves room for a machine
-   * shared with other builds, while page renders that crowd out the ticks miss it by seconds.
+   * Ticks keep their schedule on the whole: the mean start lateness stays small (tens of
+   * milliseconds on a quiet machine; seconds when page renders crowd out the ticks), and no single
+   * tick is so late that /-/healthy would call the agent dead (3 intervals + the timeout), which
+   * leaves room for a machine shared with other builds.
    */
-  private static final Duration MAX_LATENESS = INTERVAL;
+  private static final Duration MAX_MEAN_LATENESS = Duration.ofMillis(250);
+  private static final Duration MAX_LATENESS = INTERVAL.multipliedBy(3).plus(TIMEOUT);
   /** Heap after a full GC may differ by this much; a per-request leak costs far more. */
   private static final long MAX_HEAP_GROWTH = 16L << 20;
 
@@ -122,6 +125,7 @@ class LoadE2ETest {
     long expectedTicks = LOAD.duration().multipliedBy(PATHS.size()).dividedBy(INTERVAL);
     for (TickWatch.Lateness t : ticks) {
       assertTrue(t.ticks() >= expectedTicks - 1, t + ": expected about " + expectedTicks);
+      assertTrue(t.mean().compareTo(MAX_MEAN_LATENESS) <= 0, t.toString());
       assertTrue(t.worst().compareTo(MAX_LATENESS) <= 0, t.toString());
     }
     assertTrue(heapAfter - heapBefore < MAX_HEAP_GROWTH,
@@ -138,7 +142,7 @@ class LoadE2ETest {
     Path rules = dir.resolve("load-rules.yaml");
     Files.writeString(rules, RULES);
     Config config = new Config("load", new Listen("127.0.0.1", 0),
-        new Scrape(INTERVAL, Duration.ofMillis(500)), dir.resolve("state"), "https://runbooks.load",
+        new Scrape(INTERVAL, TIMEOUT), dir.resolve("state"), "https://runbooks.load",
         List.of(new NatsTarget("nats", new ArrayList<>(cluster.monitorUrls().values()))),
         List.of(rules), new Alerting(Duration.ofMinutes(1), List.of(),
             List.of(new Receiver(URI.create(hook.url("/hook"))))));
