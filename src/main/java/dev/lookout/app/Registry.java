@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -39,7 +38,7 @@ record Registry(CompositeMeterRegistry all, PrometheusMeterRegistry prometheus, 
     new JvmGcMetrics().bindTo(all);
     new JvmThreadMetrics().bindTo(all);
     new ClassLoaderMetrics().bindTo(all);
-    new ProcessorMetrics().bindTo(all);
+    ProcessorGauges.bindTo(all);
     new UptimeMetrics().bindTo(all);
     return new Registry(all, prometheus, jmx);
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The agent's HTTP face: the status page (`/`), Prometheus metrics, probes for the agent itself
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  */
 public final class HttpServer implements AutoCloseable {
   private static final ObjectMapper MAPPER = SnapshotJson.MAPPER;
+  /** Room for Jetty's acceptors and selectors (at most 8) and a few requests per core. */
+  private static final int MAX_THREADS = 8 + 2 * Runtime.getRuntime().availableProcessors();
 
   /** What the server shows, read fresh on every request. */
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,
@@ -44,26 +47,42 @@ public final class HttpServer implements AutoCloseable {
   public HttpServer(String host, int port, Views views, InstantSource clock,
       WebSecurity security) {
     Access access = new Access(security);
+    // The pages a scrape burst or many open browsers ask for at once are rendered once per burst.
+    SharedRender statusPage = new SharedRender(() -> StatusPage.render(views.checks().get(),
+        restate(views.snapshots().get()), views.alerts().get(), views.targets().get(),
+        clock.instant()));
+    SharedRender metrics = new SharedRender(views.metrics());
+    SharedRender alerts = new SharedRender(() -> SnapshotJson.write(AlertsJson.of(views.alerts().get())));
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
+      cfg.jetty.threadPool = workers();
       Listener.configure(cfg, host, port, security);
       cfg.routes.before(access::guard);
       cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
-          .header("Cache-Control", "no-store").result(StatusPage.render(views.checks().get(),
-              restate(views.snapshots().get()), views.alerts().get(), views.targets().get(),
-              clock.instant())));
+          .header("Cache-Control", "no-store").result(statusPage.get()));
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-          .result(views.metrics().get()));
+          .result(metrics.get()));
       cfg.routes.get("/-/healthy", ctx -> probe(ctx, views.healthy().getAsBoolean(), "Lookout is healthy."));
       cfg.routes.get("/-/ready", ctx -> probe(ctx, views.ready().getAsBoolean(), "Lookout is ready."));
       cfg.routes.get("/health", ctx -> health(ctx, views.checks().get()));
       cfg.routes.get("/api/v1/snapshot", ctx -> json(ctx, snapshots(views.snapshots().get())));
       cfg.routes.get("/api/v1/targets", ctx -> json(ctx, MAPPER.valueToTree(views.targets().get())));
-      cfg.routes.get("/api/v1/alerts", ctx -> json(ctx, AlertsJson.of(views.alerts().get())));
+      cfg.routes.get("/api/v1/alerts", ctx -> ctx.contentType("application/json").result(alerts.get()));
       cfg.routes.get("/api/v1/rules", ctx -> json(ctx, RulesJson.of(views.rules().get())));
       cfg.routes.post("/-/reload", ctx -> reload(ctx, views.reload()));
       cfg.routes.get("/runbooks/{name}", ctx -> runbook(ctx, views.runbook().apply(ctx.pathParam("name"))));
     });
+  }
+
+  /**
+   * Few request threads: requests beyond them wait for a free one instead of each taking a share
+   * of the CPU, which a flood of them would otherwise take from the ticks.
+   */
+  private static QueuedThreadPool workers() {
+    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
+    pool.setName("lookout-http");
+    pool.setDaemon(true);
+    return pool;
   }
 
   /** Starts listening; returns the bound port (useful when 0 was asked for). */

@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * `lookout_alerts`, like Prometheus' `ALERTS`: one series per pending or firing alert. Every
  * series of a name must carry the same label keys, so the entity keys an alert lacks are empty,
- * which Prometheus treats as absent.
+ * which Prometheus treats as absent. The keys are every identity label a rule scope gives (Restate
+ * and NATS entities, the target of a sample); alerts of one rule that differ only in other labels
+ * of a sample share a series.
  */
 public final class AlertGauges {
   /** Identity labels the shipped scopes give an alert besides its name and severity. */

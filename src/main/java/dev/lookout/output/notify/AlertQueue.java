@@ -1,19 +1,23 @@
 package dev.lookout.output.notify;
 
 import dev.lookout.alerts.Alert;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The alerts waiting for one receiver. Bounded: when full, the oldest alerts make room, because
- * the agent re-sends what still fires and the newest state is the one worth delivering. A batch
- * taken by the sender no longer counts towards the capacity.
+ * The alerts waiting for one receiver, at most one per alert: a newer state of an alert already
+ * waiting (a re-send, its resolution) replaces the older one in its place in line, since only
+ * the newest state is worth delivering. So while a receiver is down the queue grows with the
+ * number of distinct alerts, not with every re-send, and an outage of any length loses nothing
+ * as long as that number stays within the capacity. Beyond it the oldest make room, because
+ * the agent re-sends what still fires. A batch taken by the sender no longer counts.
  */
 final class AlertQueue {
   private final int capacity;
-  private final Deque<Alert> alerts = new ArrayDeque<>();
+  private final LinkedHashMap<Map<String, String>, Alert> alerts = new LinkedHashMap<>();
   private boolean closed;
 
   AlertQueue(int capacity) {
@@ -32,17 +36,20 @@ final class AlertQueue {
   }
 
   /**
-   * Appends the alerts in order and returns how many old ones were dropped to make room. After
-   * {@link #close()} nothing is taken in and every alert offered counts as dropped.
+   * Adds the alerts, each replacing a waiting older state of itself, and returns how many old
+   * ones were dropped to make room. After {@link #close()} nothing is taken in and every alert
+   * offered counts as dropped.
    */
   synchronized int offer(List<Alert> batch) {
     if (closed) {
       return batch.size();
     }
-    alerts.addAll(batch);
+    batch.forEach(alert -> alerts.put(alert.labels(), alert));
     int dropped = 0;
+    Iterator<Alert> oldest = alerts.values().iterator();
     while (alerts.size() > capacity) {
-      alerts.removeFirst();
+      oldest.next();
+      oldest.remove();
       dropped++;
     }
     notifyAll();
@@ -55,8 +62,10 @@ final class AlertQueue {
       wait();
     }
     List<Alert> batch = new ArrayList<>(Math.min(max, alerts.size()));
-    while (!closed && batch.size() < max && !alerts.isEmpty()) {
-      batch.add(alerts.removeFirst());
+    Iterator<Alert> oldest = alerts.values().iterator();
+    while (!closed && batch.size() < max && oldest.hasNext()) {
+      batch.add(oldest.next());
+      oldest.remove();
     }
     return batch;
   }

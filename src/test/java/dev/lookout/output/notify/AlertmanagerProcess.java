@@ -72,6 +72,23 @@ public final class AlertmanagerProcess implements AutoCloseable {
     }
   }
 
+  /** Freezes the process (SIGSTOP): it still accepts connections but answers nothing. */
+  public void pause() throws Exception {
+    signal("-STOP");
+  }
+
+  /** Thaws a paused process (SIGCONT). */
+  public void resume() throws Exception {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+    }
+  }
+
   /** The alerts Alertmanager holds as active (resolved ones are not listed). */
   public List<JsonNode> alerts() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/api/v2/alerts"))

@@ -132,6 +132,27 @@ class DeliveryTest {
   }
 
   @Test
+  void aNewerStateOfAWaitingAlertReplacesItInItsPlace() throws InterruptedException {
+    AlertQueue queue = new AlertQueue(10);
+    assertEquals(0, queue.offer(List.of(firing("N1"), firing("N2"))));
+    assertEquals(0, queue.offer(List.of(TestAlerts.resolved("N1"))));
+    assertEquals(2, queue.size());
+    assertEquals(List.of(TestAlerts.resolved("N1"), firing("N2")), queue.take(10));
+  }
+
+  @Test
+  void resendsWhileTheReceiverIsDownNeitherGrowTheQueueNorDropAnything() {
+    Delivery delivery = delivery(new Settings(3, 64, Backoff.DEFAULT, Duration.ofMinutes(1)), 0);
+    for (int resend = 0; resend < 100; resend++) {
+      delivery.enqueue(List.of(firing("N1"), firing("N2"), firing("N3")));
+    }
+    assertEquals(3.0, gauge("lookout.notification.queue.length"));
+    assertEquals(0.0, count("dropped"));
+    delivery.enqueue(List.of(firing("N4"), firing("N5")));
+    assertEquals(2.0, count("dropped"), "exactly the alerts beyond the capacity");
+  }
+
+  @Test
   void everyResultSeriesStartsAtZero() {
     delivery(Settings.DEFAULT, 0);
     for (String result : List.of("sent", "failed", "dropped", "rejected")) {
