@@ -36,6 +36,7 @@ public final class Agent implements AutoCloseable {
   private JmxExporter jmx;
   private final ExecutorService io;
   private final ScheduledExecutorService ticks;
+  private final ScheduledExecutorService evaluations;
   private final Runners runners;
   private final HttpServer http;
   private final AlertPipeline alerts;
@@ -44,12 +45,18 @@ public final class Agent implements AutoCloseable {
   private int port;
 
   public Agent(Config config, InstantSource clock) {
+    this(config, clock, Runners.NETWORK);
+  }
+
+  /** With the targets read by {@code readers}: in-process fakes in tests. */
+  Agent(Config config, InstantSource clock, Runners.Readers readers) {
     this.config = config;
     this.clock = clock;
     this.registry = Registry.create(config.cluster());
     this.io = Threads.pool("lookout-io");
     this.ticks = Threads.scheduler("lookout-tick", Math.max(1, config.targets().size()));
-    this.runners = Runners.build(config, registry.all(), io, clock);
+    this.evaluations = Threads.scheduler("lookout-rules", 1);
+    this.runners = Runners.build(config, registry.all(), io, clock, readers);
     this.notifier = new Notifier(config.alerting().alertmanagers(), config.alerting().webhooks(),
         externalUrl(config), registry.all(), clock);
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
@@ -90,8 +97,9 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Loads rules and saved alerts, starts the HTTP server, then the ticks; returns the bound HTTP
-   * port. Rule files that do not load throw IllegalArgumentException naming every problem.
+   * Loads rules and saved alerts, starts the HTTP server, then the ticks and the rule evaluations;
+   * returns the bound HTTP port. Rule files that do not load throw IllegalArgumentException naming
+   * every problem.
    */
   public int start() {
     alerts.start();
@@ -101,6 +109,7 @@ public final class Agent implements AutoCloseable {
     for (TargetRunner<?> runner : runners.all()) {
       ticks.scheduleAtFixedRate(() -> safeTick(runner), 0, interval, TimeUnit.MILLISECONDS);
     }
+    evaluations.scheduleAtFixedRate(this::safeEvaluate, interval, interval, TimeUnit.MILLISECONDS);
     return port;
   }
 
@@ -108,9 +117,23 @@ public final class Agent implements AutoCloseable {
   private void safeTick(TargetRunner<?> runner) {
     try {
       runner.tick();
-      alerts.evaluate(targetViews());
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, "tick of target " + runner.name() + " failed", t);
+    }
+  }
+
+  /**
+   * Rules run on their own schedule over every target's newest read, as Prometheus evaluates
+   * apart from scraping: a target's tick never waits for the rules of the others. They wait for
+   * every target's first read, or restored alerts of a target not yet read would resolve.
+   */
+  private void safeEvaluate() {
+    try {
+      if (ready()) {
+        alerts.evaluate(targetViews());
+      }
+    } catch (Throwable t) {
+      LOG.log(Level.SEVERE, "rule evaluation failed", t);
     }
   }
 
@@ -206,6 +229,7 @@ public final class Agent implements AutoCloseable {
   @Override
   public void close() {
     Threads.stop(ticks);
+    Threads.stop(evaluations);
     notifier.close();
     if (jmx != null) {
       jmx.close();

@@ -9,6 +9,7 @@ import dev.lookout.output.metrics.AlertGauges;
 import dev.lookout.output.metrics.RuleMetrics;
 import dev.lookout.rules.CompiledRule;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,11 +104,14 @@ final class AlertPipeline {
     try {
       store.save(alerting.byRule());
       lastSaveError = "";
+    } catch (ClosedByInterruptException e) {
+      Thread.currentThread().interrupt(); // shutting down: the previous file stays whole
     } catch (IOException e) {
-      if (!e.getMessage().equals(lastSaveError)) {
-        LOG.warning("alert state not saved (alerting goes on from memory): " + e.getMessage());
+      String problem = e.toString();
+      if (!problem.equals(lastSaveError)) {
+        LOG.warning("alert state not saved (alerting goes on from memory): " + problem);
       }
-      lastSaveError = String.valueOf(e.getMessage());
+      lastSaveError = problem;
     }
   }
 

@@ -15,6 +15,7 @@ import dev.lookout.source.jmx.JmxSource;
 import dev.lookout.source.nats.NatsSource;
 import dev.lookout.source.restate.RestateSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,34 @@ import java.util.function.LongFunction;
 record Runners(List<TargetRunner<RestateSnapshot>> restate, List<TargetRunner<NatsSnapshot>> nats,
     List<TargetRunner<JmxSnapshot>> jmx) {
 
+  /** Makes each target's reader: over the network in the agent, over in-process fakes in tests. */
+  interface Readers {
+    TargetRunner.Source<RestateSnapshot> restate(RestateTarget target, Duration timeout, Executor io);
+
+    TargetRunner.Source<NatsSnapshot> nats(NatsTarget target, Duration timeout, Executor io);
+  }
+
+  /** Readers of the real systems. */
+  static final Readers NETWORK = new Readers() {
+    @Override
+    public TargetRunner.Source<RestateSnapshot> restate(RestateTarget r, Duration timeout, Executor io) {
+      RestateSource source = new RestateSource(r.name(), r.addresses(), timeout, io);
+      return adapt(source::scrape, source);
+    }
+
+    @Override
+    public TargetRunner.Source<NatsSnapshot> nats(NatsTarget n, Duration timeout, Executor io) {
+      NatsSource source = new NatsSource(n.name(), n.servers(), timeout, io);
+      return adapt(source::scrape, source);
+    }
+  };
+
   static Runners build(Config config, MeterRegistry registry, Executor io, InstantSource clock) {
+    return build(config, registry, io, clock, NETWORK);
+  }
+
+  static Runners build(Config config, MeterRegistry registry, Executor io, InstantSource clock,
+      Readers readers) {
     List<TargetRunner<RestateSnapshot>> restate = new ArrayList<>();
     List<TargetRunner<NatsSnapshot>> nats = new ArrayList<>();
     List<TargetRunner<JmxSnapshot>> jmx = new ArrayList<>();
@@ -34,12 +62,10 @@ record Runners(List<TargetRunner<RestateSnapshot>> restate, List<TargetRunner<Na
     NatsGauges natsGauges = new NatsGauges(registry);
     for (Target target : config.targets()) {
       if (target instanceof RestateTarget r) {
-        RestateSource source = new RestateSource(r.name(), r.addresses(), config.scrape().timeout(), io);
-        restate.add(new TargetRunner<>(r.name(), "restate", adapt(source::scrape, source),
+        restate.add(new TargetRunner<>(r.name(), "restate", readers.restate(r, config.scrape().timeout(), io),
             restateGauges::update, new TargetMetrics(registry, r.name(), "restate"), clock, interval));
       } else if (target instanceof NatsTarget n) {
-        NatsSource source = new NatsSource(n.name(), n.servers(), config.scrape().timeout(), io);
-        nats.add(new TargetRunner<>(n.name(), "nats", adapt(source::scrape, source),
+        nats.add(new TargetRunner<>(n.name(), "nats", readers.nats(n, config.scrape().timeout(), io),
             natsGauges::update, new TargetMetrics(registry, n.name(), "nats"), clock, interval));
       } else if (target instanceof JmxTarget j) {
         JmxSource source = new JmxSource(j, config.scrape().timeout(), io);
@@ -50,7 +76,7 @@ record Runners(List<TargetRunner<RestateSnapshot>> restate, List<TargetRunner<Na
     return new Runners(List.copyOf(restate), List.copyOf(nats), List.copyOf(jmx));
   }
 
-  private static <S> TargetRunner.Source<S> adapt(LongFunction<S> scrape, AutoCloseable closer) {
+  static <S> TargetRunner.Source<S> adapt(LongFunction<S> scrape, AutoCloseable closer) {
     return new TargetRunner.Source<>() {
       @Override
       public S scrape(long nowMillis) {
