@@ -143,7 +143,7 @@ class AgentTargetFaultsTest {
     });
     // A leak raises what is held even at the quietest moment above the most held early on.
     assertTrue(late.threads() <= earlyMost.threads() + 2, "threads grew: " + early + " → " + late);
-    assertTrue(late.sockets() <= earlyMost.sockets() + 4, "sockets grew: " + early + " → " + late);
+    assertTrue(late.sockets() <= earlyMost.sockets() + 8, "sockets grew: " + early + " → " + late);
     assertMarked();
     assertFiring(port);
   }
@@ -158,7 +158,7 @@ class AgentTargetFaultsTest {
         if (fake == null) {
           source = Runners.NETWORK.restate(t, timeout, io);
         } else {
-          RestateSource s = fake.source(timeout);
+          RestateSource s = fake.source(t.name(), timeout);
           source = Runners.adapt(s::scrape, s);
         }
         TickTimes.BeforeTick before = fake == flapping ? n -> restartEveryFewTicks(flapping, n) : n -> { };
@@ -226,16 +226,13 @@ class AgentTargetFaultsTest {
     assertErrorsMention(status, "node-hung", "GetIdent: timeout");
     assertErrorsMention(status, "node-slow", "GetIdent: timeout");
     assertErrorsMention(status, "arrow-truncated", "query nodes: bad_response: ArrowFormatException");
-    assertErrorsMention(status, "arrow-wrong-schema", "query nodes: bad_response");
+    assertErrorsMention(status, "arrow-wrong-schema", "nodes: bad_response: no column 'plain_node_id'");
     assertErrorsMention(status, "metrics-malformed", "/metrics: bad_response");
-    assertErrorsMention(status, "nats-garbage", stoppedNatsLabel(status));
+    assertErrorsMention(status, "nats-garbage", "timeout");
+    assertErrorsMention(status, "nats-garbage", "bad_response");
     assertEquals(Probe.UNREACHABLE, node(snapshot("node-killed"), 2));
     assertEquals(Probe.TIMEOUT, node(snapshot("node-hung"), 2));
     assertEquals(Probe.TIMEOUT, node(snapshot("node-slow"), 3));
-  }
-
-  private static String stoppedNatsLabel(Map<String, TargetStatus> status) {
-    return "timeout";
   }
 
   private static void assertErrorsMention(Map<String, TargetStatus> status, String target, String text) {
@@ -268,5 +265,7 @@ class AgentTargetFaultsTest {
     assertTrue(firing.contains("RestateNodeHung N2"), firing::toString);
     assertTrue(firing.contains("RestateNodeHung N3"), firing::toString);
     assertTrue(firing.stream().anyMatch(f -> f.startsWith("NatsServerUnreachable")), firing::toString);
+    // A `nodes` table that could not be read says nothing about how many log servers can write.
+    assertTrue(firing.stream().noneMatch(f -> f.startsWith("RestateTooFewWritableLogServers")), firing::toString);
   }
 }

@@ -13,8 +13,12 @@ import java.util.Locale;
  * which Prometheus treats as absent.
  */
 public final class AlertGauges {
-  /** Identity labels an alert may carry besides its name and severity. */
-  static final List<String> ENTITY_KEYS = List.of("node", "log", "partition");
+  /**
+   * Identity labels an alert may carry besides its name and severity, of every scope: one left out
+   * makes two alerts one series (two unreachable NATS servers would show as one).
+   */
+  static final List<String> ENTITY_KEYS = List.of("node", "log", "partition", "server", "account",
+      "stream", "channel", "client", "target");
 
   private final GaugeFamily<Alert> alerts;
 

@@ -203,8 +203,13 @@ final class FakeNode {
       this.dueNanos = dueNanos;
     }
 
+    /** A call the client gave up on meanwhile is dropped, as a server's late answer would be. */
     private void later(Runnable r) {
-      LATER.schedule(r, Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      LATER.schedule(() -> {
+        if (!isCancelled()) {
+          r.run();
+        }
+      }, Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lookout.source.restate;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 
 /**
@@ -9,9 +10,10 @@ import java.time.Duration;
 public final class FaultyRestate implements AutoCloseable {
   private final FakeRestateCluster cluster = new FakeRestateCluster();
 
-  /** Reads nodes 1, 2 and 3 with the given deadline. */
-  public RestateSource source(Duration timeout) {
-    return cluster.source(timeout, 1, 2, 3);
+  /** Reads nodes 1, 2 and 3 as target {@code target} with the given deadline. */
+  public RestateSource source(String target, Duration timeout) {
+    return new RestateSource(target, cluster.addresses(1, 2, 3), timeout, cluster.channels(),
+        cluster.pages(), Ticker.systemTicker());
   }
 
   /** "127.0.0.1:5142": how the cluster's tables and the agent's errors name node {@code id}. */
