@@ -11,6 +11,7 @@ import dev.lookout.output.http.HttpServer;
 import dev.lookout.output.http.TargetStatus;
 import dev.lookout.output.metrics.AlertGauges;
 import dev.lookout.output.metrics.RuleMetrics;
+import dev.lookout.output.metrics.StateMetrics;
 import dev.lookout.output.jmx.JmxExporter;
 import dev.lookout.output.notify.Notifier;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class Agent implements AutoCloseable {
     this.notifier = new Notifier(config.alerting().alertmanagers(), config.alerting().webhooks(),
         externalUrl(config), registry.all(), clock);
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
-        new AlertStore(config.stateDir()), new RuleMetrics(registry.all()),
+        new AlertStore(config.stateDir()), new RuleMetrics(registry.all()), new StateMetrics(registry.all()),
         new AlertGauges(registry.all()), clock, delivery(config, notifier));
     this.http = new HttpServer(config.listen().host(), config.listen().port(), views(), clock);
     this.startedMillis = clock.millis();
