@@ -14,6 +14,22 @@ record ResourceCounts(int threads, long sockets) {
     return new ResourceCounts(ManagementFactory.getThreadMXBean().getThreadCount(), openSockets());
   }
 
+  /**
+   * As {@link #now()}, leaving out threads whose names start with one of {@code prefixes}: pools
+   * that grow with load and shrink when idle, or that belong to the test's own processes.
+   */
+  static ResourceCounts nowExcept(String... prefixes) {
+    int threads = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      boolean left = false;
+      for (String p : prefixes) {
+        left |= t.getName().startsWith(p);
+      }
+      threads += left ? 0 : 1;
+    }
+    return new ResourceCounts(threads, openSockets());
+  }
+
   /** Sockets this process holds open: links named socket:[inode] in /proc/self/fd. */
   private static long openSockets() {
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
@@ -35,6 +51,15 @@ record ResourceCounts(int threads, long sockets) {
   static ResourceCounts floor(List<ResourceCounts> samples) {
     return new ResourceCounts(samples.stream().mapToInt(ResourceCounts::threads).min().orElseThrow(),
         samples.stream().mapToLong(ResourceCounts::sockets).min().orElseThrow());
+  }
+
+  /** Live threads by name with the numbers taken off ("lookout-io-3" → "lookout-io-"), to say what grew. */
+  static java.util.Map<String, Integer> threadNames() {
+    java.util.Map<String, Integer> names = new java.util.TreeMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      names.merge(t.getName().replaceAll("\\d+", "#"), 1, Integer::sum);
+    }
+    return names;
   }
 
   /** The most threads and sockets among the samples. */
