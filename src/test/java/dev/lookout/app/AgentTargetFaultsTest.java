@@ -46,13 +46,14 @@ import org.junit.jupiter.api.io.TempDir;
  * in-process; the NATS target and the node answering HTTP 500 are real HTTP servers on loopback.
  */
 class AgentTargetFaultsTest {
-  private static final Duration INTERVAL = Duration.ofMillis(300);
+  private static final Duration INTERVAL = Duration.ofMillis(400);
   /**
-   * A read of a hung node lasts the whole timeout. Below the interval, so that a tick delayed by
-   * the machine can catch up; at the interval, such a target could never regain its slot.
+   * As long as the configuration allows. A read of a hung node lasts its whole deadline plus the
+   * grace for answers on their way; the agent cuts the deadline so that both fit in the interval,
+   * else the hung target's ticks would drift further behind every time.
    */
-  private static final Duration TIMEOUT = INTERVAL.dividedBy(2);
-  private static final int TICKS = 200;
+  private static final Duration TIMEOUT = INTERVAL;
+  private static final int TICKS = 150;
   private static final int WARM_UP_TICKS = 40;
   /**
    * How much later than the healthy target's a broken target's ticks may start. The machine's own

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * entries, reported as errors; {@link #scrape} never throws for what a server does.
  */
 public final class NatsSource implements AutoCloseable {
-  /** Kept back from the timeout for answers already on their way to be collected. */
+  /** Time past the deadline for answers already on their way to be collected. */
   private static final long GRACE_MILLIS = 100;
 
   private final String target;
@@ -65,8 +65,7 @@ public final class NatsSource implements AutoCloseable {
   }
 
   public NatsSnapshot scrape(long nowMillis) {
-    // The grace comes out of the timeout: a read never outlasts it, so a tick keeps its slot.
-    long deadline = System.nanoTime() + timeout.toNanos() - graceNanos(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
     Map<String, Map<Endpoint, CompletableFuture<Reply>>> pending = new LinkedHashMap<>();
     List<CompletableFuture<Reply>> all = new ArrayList<>();
     servers.forEach((label, uri) -> {
@@ -77,17 +76,12 @@ public final class NatsSource implements AutoCloseable {
       all.addAll(calls.values());
       pending.put(label, calls);
     });
-    await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), deadline + graceNanos(timeout));
+    await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), deadline);
     return assemble(nowMillis, pending);
   }
 
-  /** Time kept for replies already on their way: at most a fifth of the timeout. */
-  private static long graceNanos(Duration timeout) {
-    return Math.min(TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS), timeout.toNanos() / 5);
-  }
-
-  private static void await(CompletableFuture<?> all, long endNanos) {
-    long wait = endNanos - System.nanoTime();
+  private static void await(CompletableFuture<?> all, long deadlineNanos) {
+    long wait = deadlineNanos - System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
     try {
       all.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {

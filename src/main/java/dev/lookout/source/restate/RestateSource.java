@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * a dead or hung node never blocks the tick. Nothing takes longer than the scrape timeout.
  */
 public final class RestateSource implements AutoCloseable {
-  /** Kept back from the timeout for answers already on their way to be assembled. */
+  /** Time past the deadline for answers already on their way to be assembled. */
   private static final long GRACE_MILLIS = 200;
   /** After this long without a complete answer from the preferred node, ask another one too. */
   private static final long HEDGE_MILLIS = 250;
@@ -67,9 +67,7 @@ public final class RestateSource implements AutoCloseable {
   }
 
   public RestateSnapshot scrape(long nowMillis) {
-    // The grace comes out of the timeout: a read never outlasts it, so a tick keeps its slot.
-    long grace = graceMillis();
-    Deadline deadline = Deadline.after(timeout.toMillis() - grace, TimeUnit.MILLISECONDS);
+    Deadline deadline = Deadline.after(timeout.toMillis(), TimeUnit.MILLISECONDS);
     NodeReads nodes = new NodeReads(address -> probe(address, deadline),
         address -> pages.fetch(address, timeout));
     addresses().forEach(nodes::start);
@@ -78,8 +76,8 @@ public final class RestateSource implements AutoCloseable {
     HedgedReads hedged = HedgedReads.run(preferred, nodes, address -> ClusterReads.start(address,
         channels.get(address), deadline, logs, cached, table -> discover(table, nodes)), hedgeMillis());
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
-    await(hedged.winner(), deadline, grace);
-    await(nodes.allDone(), deadline, grace);
+    await(hedged.winner(), deadline);
+    await(nodes.allDone(), deadline);
     ClusterReads reads = hedged.best();
     preferred = reads != null && reads.has(Queries.NODES) ? reads.address() : null;
     if (reads != null) {
@@ -121,14 +119,9 @@ public final class RestateSource implements AutoCloseable {
         ? Probe.TIMEOUT : Probe.UNREACHABLE;
   }
 
-  /** Time kept for answers already on their way: at most a fifth of the timeout. */
-  private long graceMillis() {
-    return Math.min(GRACE_MILLIS, timeout.toMillis() / 5);
-  }
-
-  private static void await(CompletableFuture<?> future, Deadline deadline, long graceMillis) {
+  private static void await(CompletableFuture<?> future, Deadline deadline) {
     try {
-      future.get(deadline.timeRemaining(TimeUnit.MILLISECONDS) + graceMillis, TimeUnit.MILLISECONDS);
+      future.get(deadline.timeRemaining(TimeUnit.MILLISECONDS) + GRACE_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException | ExecutionException e) {
