@@ -11,6 +11,7 @@ import dev.lookout.output.http.HttpServer;
 import dev.lookout.output.http.TargetStatus;
 import dev.lookout.output.metrics.AlertGauges;
 import dev.lookout.output.metrics.RuleMetrics;
+import dev.lookout.output.metrics.StateMetrics;
 import dev.lookout.output.jmx.JmxExporter;
 import dev.lookout.output.notify.Notifier;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +44,7 @@ public final class Agent implements AutoCloseable {
   private JmxExporter jmx;
   private final ExecutorService io;
   private final ScheduledExecutorService ticks;
+  private final ExecutorService evaluations;
   private final Runners runners;
   private final HttpServer http;
   private final AlertPipeline alerts;
@@ -48,27 +52,33 @@ public final class Agent implements AutoCloseable {
   private final long startedMillis;
   /** Completed by {@link #start()}: true once rules and saved alerts are loaded, false if they failed. */
   private final CompletableFuture<Boolean> rulesLoaded = new CompletableFuture<>();
-  /** Counts down once per target, when its first tick (reads and rules) is done. */
-  private final CountDownLatch firstTicks;
+  /** Counts down when the rules have been evaluated over every target's first read. */
+  private final CountDownLatch firstEvaluation = new CountDownLatch(1);
   private final Set<TargetRunner<?>> ticked = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean evaluationQueued = new AtomicBoolean();
   private int port;
 
   public Agent(Config config, InstantSource clock) {
+    this(config, clock, Runners.NETWORK);
+  }
+
+  /** With the targets read by {@code readers}: in-process fakes in tests. */
+  Agent(Config config, InstantSource clock, Runners.Readers readers) {
     this.config = config;
     this.clock = clock;
     this.registry = Registry.create(config.cluster());
     this.io = Threads.pool("lookout-io");
     this.ticks = Threads.scheduler("lookout-tick", Math.max(1, config.targets().size()));
-    this.runners = Runners.build(config, registry.all(), io, clock);
+    this.evaluations = Threads.single("lookout-rules");
+    this.runners = Runners.build(config, registry.all(), io, clock, readers);
     this.notifier = new Notifier(config.alerting().alertmanagers(), config.alerting().webhooks(),
         externalUrl(config), registry.all(), clock);
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
-        new AlertStore(config.stateDir()), new RuleMetrics(registry.all()),
+        new AlertStore(config.stateDir()), new RuleMetrics(registry.all()), new StateMetrics(registry.all()),
         new AlertGauges(registry.all()), clock, delivery(config, notifier));
     this.http = new HttpServer(config.listen().host(), config.listen().port(), views(), clock,
         ServerSecurity.of(config.web()));
     this.startedMillis = clock.millis();
-    this.firstTicks = new CountDownLatch(runners.all().size());
   }
 
   /**
@@ -104,9 +114,8 @@ public final class Agent implements AutoCloseable {
 
   /**
    * Starts the ticks, the HTTP server and the rule compilation at once, so the first tick's reads
-   * overlap the start-up work; each tick evaluates rules only once they are loaded. Returns the
-   * bound HTTP port. Rule files that do not load throw IllegalArgumentException naming every
-   * problem.
+   * overlap the start-up work; the rules are evaluated on their own thread after reads. Returns the bound HTTP port. Rule files that do not load throw
+   * IllegalArgumentException naming every problem.
    */
   public int start() {
     long interval = config.scrape().interval().toMillis();
@@ -139,21 +148,48 @@ public final class Agent implements AutoCloseable {
   private void safeTick(TargetRunner<?> runner) {
     try {
       runner.tick();
-      if (rulesLoaded.join()) {
-        alerts.evaluate(targetViews());
-      }
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, "tick of target " + runner.name() + " failed", t);
     } finally {
-      if (ticked.add(runner)) {
-        firstTicks.countDown();
-      }
+      requestEvaluation(runner);
     }
   }
 
-  /** Waits until every target has completed one tick, rules included; false on timeout. */
-  public boolean awaitFirstTicks(Duration limit) throws InterruptedException {
-    return firstTicks.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+  /**
+   * Rules run on their own thread over every target's newest read, as Prometheus evaluates apart
+   * from scraping: a target's tick never waits for the rules. Each finished tick asks for an
+   * evaluation; asks made while one is queued share it. The first waits for every target's first
+   * read, or restored alerts of a target not yet read would resolve.
+   */
+  private void requestEvaluation(TargetRunner<?> runner) {
+    ticked.add(runner);
+    if (ticked.size() < runners.all().size() || !evaluationQueued.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      evaluations.execute(() -> {
+        evaluationQueued.set(false);
+        safeEvaluate();
+      });
+    } catch (RejectedExecutionException closing) {
+      // the agent is stopping
+    }
+  }
+
+  private void safeEvaluate() {
+    try {
+      if (rulesLoaded.join()) {
+        alerts.evaluate(targetViews());
+        firstEvaluation.countDown();
+      }
+    } catch (Throwable t) {
+      LOG.log(Level.SEVERE, "rule evaluation failed", t);
+    }
+  }
+
+  /** Waits until every target has been read once and the rules evaluated; false on timeout. */
+  public boolean awaitFirstEvaluation(Duration limit) throws InterruptedException {
+    return firstEvaluation.await(limit.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** What `lookout run --once` prints: health checks, alerts, and the series on /metrics. */
@@ -254,6 +290,7 @@ public final class Agent implements AutoCloseable {
   @Override
   public void close() {
     Threads.stop(ticks);
+    Threads.stop(evaluations);
     notifier.close();
     if (jmx != null) {
       jmx.close();

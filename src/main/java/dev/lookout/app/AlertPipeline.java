@@ -7,8 +7,10 @@ import dev.lookout.output.http.HealthCheck;
 import dev.lookout.output.http.RuleView;
 import dev.lookout.output.metrics.AlertGauges;
 import dev.lookout.output.metrics.RuleMetrics;
+import dev.lookout.output.metrics.StateMetrics;
 import dev.lookout.rules.CompiledRule;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ final class AlertPipeline {
   private final RuleLoader loader;
   private final AlertStore store;
   private final RuleMetrics ruleMetrics;
+  private final StateMetrics stateMetrics;
   private final AlertGauges gauges;
   private final InstantSource clock;
   private final Delivery delivery;
@@ -39,13 +42,14 @@ final class AlertPipeline {
         java.time.Duration.ofMinutes(4));
   }
 
-  AlertPipeline(RuleLoader loader, AlertStore store, RuleMetrics ruleMetrics, AlertGauges gauges,
-      InstantSource clock) {
-    this(loader, store, ruleMetrics, gauges, clock, Delivery.NONE);
+  AlertPipeline(RuleLoader loader, AlertStore store, RuleMetrics ruleMetrics, StateMetrics stateMetrics,
+      AlertGauges gauges, InstantSource clock) {
+    this(loader, store, ruleMetrics, stateMetrics, gauges, clock, Delivery.NONE);
   }
 
-  AlertPipeline(RuleLoader loader, AlertStore store, RuleMetrics ruleMetrics, AlertGauges gauges,
-      InstantSource clock, Delivery delivery) {
+  AlertPipeline(RuleLoader loader, AlertStore store, RuleMetrics ruleMetrics, StateMetrics stateMetrics,
+      AlertGauges gauges, InstantSource clock, Delivery delivery) {
+    this.stateMetrics = stateMetrics;
     this.delivery = delivery;
     this.loader = loader;
     this.store = store;
@@ -102,11 +106,18 @@ final class AlertPipeline {
   private void save() {
     try {
       store.save(alerting.byRule());
+      stateMetrics.saved(clock.millis());
+      if (!lastSaveError.isEmpty()) {
+        LOG.info("alert state saved again to " + store.file());
+      }
       lastSaveError = "";
+    } catch (ClosedByInterruptException e) {
+      Thread.currentThread().interrupt(); // shutting down: the previous file stays whole
     } catch (IOException e) {
-      String problem = e.toString(); // some IOExceptions (an interrupted write) have no message
+      stateMetrics.failed();
+      String problem = e.toString();
       if (!problem.equals(lastSaveError)) {
-        LOG.warning("alert state not saved (alerting goes on from memory): " + problem);
+        LOG.warning("alert state not saved to " + store.file() + " (alerting goes on from memory): " + problem);
       }
       lastSaveError = problem;
     }

@@ -32,6 +32,8 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
   private final Consumer<S> publish;
   private final TargetMetrics metrics;
   private final InstantSource clock;
+  private final long historyMillis;
+  /** Written by the tick, copied by the rules' thread: guarded by itself. */
   private final History<S> history;
   private volatile S latest;
   private volatile S lastGood;
@@ -46,7 +48,8 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
     this.publish = publish;
     this.metrics = metrics;
     this.clock = clock;
-    this.history = new History<>(HISTORY_TICKS, HISTORY_TICKS * intervalMillis, TargetSnapshot::atMillis);
+    this.historyMillis = HISTORY_TICKS * intervalMillis;
+    this.history = new History<>(HISTORY_TICKS, historyMillis, TargetSnapshot::atMillis);
   }
 
   void tick() {
@@ -56,7 +59,9 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
     latest = snapshot;
     if (snapshot.readOk()) {
       lastGood = snapshot;
-      history.add(snapshot);
+      synchronized (history) {
+        history.add(snapshot);
+      }
     }
     publish.accept(snapshot);
     metrics.record(snapshot.readOk(), nanos, snapshot.atMillis(), snapshot.errors());
@@ -77,9 +82,13 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
     return latest;
   }
 
-  /** Recent snapshots that saw the system; owned by the tick thread, read by the rules in it. */
+  /** A copy of the recent snapshots that saw the system, for the rules: the tick goes on adding. */
   History<S> history() {
-    return history;
+    History<S> copy = new History<>(HISTORY_TICKS, historyMillis, TargetSnapshot::atMillis);
+    synchronized (history) {
+      history.entries().forEach(copy::add);
+    }
+    return copy;
   }
 
   long lastTickMillis() {

@@ -34,6 +34,10 @@ final class Threads {
     };
   }
 
+  static ExecutorService single(String name) {
+    return Executors.newSingleThreadExecutor(named(name));
+  }
+
   static ScheduledExecutorService scheduler(String prefix, int threads) {
     return Executors.newScheduledThreadPool(threads, named(prefix));
   }

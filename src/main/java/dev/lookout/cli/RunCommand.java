@@ -40,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
     try (Agent agent = new Agent(config, InstantSource.system())) {
       agent.start();
       Duration limit = config.scrape().timeout().multipliedBy(2).plusSeconds(10);
-      if (!agent.awaitFirstTicks(limit)) {
+      if (!agent.awaitFirstEvaluation(limit)) {
         System.err.println("lookout: no complete tick within " + limit.toSeconds() + " s");
         return 1;
       }

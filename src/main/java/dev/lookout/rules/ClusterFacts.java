@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
 /**
  * Cluster-wide figures a rule reads as {@code cluster.*}, computed once per snapshot.
  * Replication factors are null when the configuration was not read or cannot be parsed; the
- * snapshot facts are null when no node reported its configuration (unknown, not "none").
+ * snapshot facts are null when no node reported its configuration (unknown, not "none"). The
+ * node counts are null when the `nodes` table was not read: a cluster always has a node, so an
+ * empty table is a failed read (cut short, wrong schema), not a cluster without log servers.
  */
 record ClusterFacts(
-    long nodes,
-    long aliveNodes,
-    long logServers,
-    long readWriteLogServers,
+    Long nodes,
+    Long aliveNodes,
+    Long logServers,
+    Long readWriteLogServers,
     Long partitionReplication,
     Long logReplication,
     Boolean snapshotsEverywhere,
@@ -45,10 +47,16 @@ record ClusterFacts(
     Long repoNodes = repos.isEmpty() ? null : repos.values().stream().filter(b -> b).count();
     Boolean everywhere = repos.isEmpty() ? null : s.config().snapshotsEverywhere();
     Integer num = s.config().numPartitions();
-    return new ClusterFacts(s.nodes().size(), alive, logServers, readWrite,
+    boolean nodesRead = !s.nodes().isEmpty();
+    return new ClusterFacts(known(nodesRead, s.nodes().size()), known(nodesRead, alive),
+        known(nodesRead, logServers), known(nodesRead, readWrite),
         factor(s.config().partitionReplication()), factor(s.config().logReplication()),
         everywhere, repoNodes, s.tablesRead(), s.partial(),
         s.partitions().size(), num == null ? null : num.longValue());
+  }
+
+  private static Long known(boolean read, long count) {
+    return read ? count : null;
   }
 
   /** The node count of a replication property such as {@code {node: 2}}, or null. */

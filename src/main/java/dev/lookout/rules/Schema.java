@@ -101,10 +101,10 @@ final class Schema {
 
   private static List<Field> clusterFields() {
     Function<Row, ClusterFacts> c = r -> r.facts.cluster;
-    return List.of(integer("nodes", c, ClusterFacts::nodes),
-        integer("aliveNodes", c, ClusterFacts::aliveNodes),
-        integer("logServers", c, ClusterFacts::logServers),
-        integer("readWriteLogServers", c, ClusterFacts::readWriteLogServers),
+    return List.of(nullable("nodes", c, ClusterFacts::nodes),
+        nullable("aliveNodes", c, ClusterFacts::aliveNodes),
+        nullable("logServers", c, ClusterFacts::logServers),
+        nullable("readWriteLogServers", c, ClusterFacts::readWriteLogServers),
         nullable("partitionReplication", c, ClusterFacts::partitionReplication),
         nullable("logReplication", c, ClusterFacts::logReplication),
         nullableBool("snapshotsEverywhere", c, ClusterFacts::snapshotsEverywhere),

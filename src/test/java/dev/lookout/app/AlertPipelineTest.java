@@ -15,6 +15,7 @@ import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.StorageState;
 import dev.lookout.output.metrics.AlertGauges;
 import dev.lookout.output.metrics.RuleMetrics;
+import dev.lookout.output.metrics.StateMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -54,7 +55,8 @@ class AlertPipelineTest {
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AlertPipeline p = new AlertPipeline(new RuleLoader(List.of(rules), "https://rb"),
-        new AlertStore(dir.resolve("state")), new RuleMetrics(registry), new AlertGauges(registry), clock);
+        new AlertStore(dir.resolve("state")), new RuleMetrics(registry), new StateMetrics(registry),
+        new AlertGauges(registry), clock);
     p.start();
     return p;
   }

@@ -14,6 +14,7 @@ import dev.lookout.source.restate.proto.IdentResponse;
 import dev.lookout.source.restate.proto.NodeCtlSvcGrpc;
 import dev.lookout.source.restate.proto.QueryRequest;
 import dev.lookout.source.restate.proto.QueryResponse;
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -31,6 +32,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,6 +43,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the node id and generation replaced.
  */
 final class FakeNode {
+  private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "fake-node-later");
+    t.setDaemon(true);
+    return t;
+  });
+
   final int id;
   final int generation;
   /** "127.0.0.1:5132": how the `nodes` table and the agent's configuration name this node. */
@@ -48,11 +58,13 @@ final class FakeNode {
   private final Set<Queries> garbage = ConcurrentHashMap.newKeySet();
   /** Each table's answer cut into messages once, so serving a large table costs no copying. */
   private final Map<Queries, List<ByteString>> answers = new ConcurrentHashMap<>();
+  private final Map<Queries, Queries> swapped = new ConcurrentHashMap<>();
   private volatile boolean down;
   private volatile boolean hang;
   private volatile boolean notAdmin;
   private volatile String metricsPage;
   private volatile long identDelayMillis;
+  private volatile long delayMillis;
 
   FakeNode(int id, int generation, String hostPort, Recording recording) {
     this.id = id;
@@ -65,6 +77,25 @@ final class FakeNode {
   /** The process is gone: every call fails UNAVAILABLE, /metrics refuses the connection. */
   FakeNode down() {
     down = true;
+    return this;
+  }
+
+  /** The process is back: it answers again (a restarted node, a resumed one). */
+  FakeNode up() {
+    down = false;
+    hang = false;
+    return this;
+  }
+
+  /** Every call and /metrics answer only after this delay: later than a deadline shorter than it. */
+  FakeNode slow(long millis) {
+    delayMillis = millis;
+    return this;
+  }
+
+  /** The table answers with another table's stream: valid Arrow, the wrong schema. */
+  FakeNode wrongSchema(Queries table, Queries servedInstead) {
+    swapped.put(table, servedInstead);
     return this;
   }
 
@@ -117,7 +148,13 @@ final class FakeNode {
     if (down) {
       return CompletableFuture.failedFuture(new ConnectException("Connection refused"));
     }
-    return hang ? new CompletableFuture<>() : CompletableFuture.completedFuture(metricsPage);
+    if (hang) {
+      return new CompletableFuture<>();
+    }
+    long delay = delayMillis;
+    return delay == 0 ? CompletableFuture.completedFuture(metricsPage)
+        : CompletableFuture.supplyAsync(() -> metricsPage,
+            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
   }
 
   IdentResponse ident() {
@@ -141,6 +178,10 @@ final class FakeNode {
       if (hang) {
         return new ServerCall.Listener<>() {};
       }
+      long delay = delayMillis;
+      if (delay > 0) {
+        call = new Delayed<>(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
+      }
       Status refusal = down ? Status.UNAVAILABLE.withDescription("fake node " + id + " is down")
           : notAdmin && ClusterCtrlSvcGrpc.SERVICE_NAME.equals(call.getMethodDescriptor().getServiceName())
               ? Status.UNIMPLEMENTED.withDescription("no admin role on node " + id) : null;
@@ -149,6 +190,43 @@ final class FakeNode {
         return new ServerCall.Listener<>() {};
       }
       return next.startCall(call, headers);
+    }
+  }
+
+  /**
+   * A call whose answer leaves no earlier than {@code dueNanos}, without holding a thread
+   * meanwhile. One thread sends every delayed answer, so a call's parts keep their order.
+   */
+  private static final class Delayed<Q, A> extends ForwardingServerCall.SimpleForwardingServerCall<Q, A> {
+    private final long dueNanos;
+
+    Delayed(ServerCall<Q, A> call, long dueNanos) {
+      super(call);
+      this.dueNanos = dueNanos;
+    }
+
+    /** A call the client gave up on meanwhile is dropped, as a server's late answer would be. */
+    private void later(Runnable r) {
+      LATER.schedule(() -> {
+        if (!isCancelled()) {
+          r.run();
+        }
+      }, Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void sendHeaders(Metadata headers) {
+      later(() -> super.sendHeaders(headers));
+    }
+
+    @Override
+    public void sendMessage(A message) {
+      later(() -> super.sendMessage(message));
+    }
+
+    @Override
+    public void close(Status status, Metadata trailers) {
+      later(() -> super.close(status, trailers));
     }
   }
 
@@ -175,10 +253,11 @@ final class FakeNode {
         answer.onError(Status.INVALID_ARGUMENT.withDescription("unknown query").asRuntimeException());
         return;
       }
-      byte[] stream = recording.tables.get(q);
+      Queries served = swapped.getOrDefault(q, q);
+      byte[] stream = recording.tables.get(served);
       List<ByteString> messages = garbage.contains(q)
           ? pieces(Arrays.copyOf(stream, stream.length / 2), q.ordinal())
-          : answers.computeIfAbsent(q, t -> pieces(stream, t.ordinal()));
+          : answers.computeIfAbsent(served, t -> pieces(stream, t.ordinal()));
       for (ByteString piece : messages) {
         answer.onNext(QueryResponse.newBuilder().setEncoded(piece).build());
       }

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +31,16 @@ final class FakeRestateCluster implements AutoCloseable {
     {1, 2, "127.0.0.1:5132"}, {2, 1, "127.0.0.1:5142"}, {3, 1, "127.0.0.1:5152"}};
   /** Keeps server names unique when clusters of several tests overlap. */
   private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  /**
+   * Runs the fake servers' and the in-process channels' work: fixed, so that a test counting the
+   * threads of the process sees the agent's, not a cache of the fake's that grows under load.
+   */
+  private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(8, r -> {
+    Thread t = new Thread(r, "fake-restate");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final String prefix = "fake-restate-" + INSTANCES.incrementAndGet() + "/";
   private final Map<String, FakeNode> byHostPort = new LinkedHashMap<>();
@@ -46,7 +58,8 @@ final class FakeRestateCluster implements AutoCloseable {
     }
     try {
       for (FakeNode node : byHostPort.values()) {
-        InProcessServerBuilder builder = InProcessServerBuilder.forName(prefix + node.hostPort);
+        InProcessServerBuilder builder = InProcessServerBuilder.forName(prefix + node.hostPort)
+            .executor(EXECUTOR);
         node.services().forEach(builder::addService);
         servers.add(builder.build().start());
       }
@@ -84,7 +97,8 @@ final class FakeRestateCluster implements AutoCloseable {
   }
 
   private ManagedChannel channel(URI address) {
-    return InProcessChannelBuilder.forName(prefix + address.getHost() + ":" + address.getPort()).build();
+    return InProcessChannelBuilder.forName(prefix + address.getHost() + ":" + address.getPort())
+        .executor(EXECUTOR).build();
   }
 
   /** Each node's /metrics page; an unknown address refuses the connection. */
