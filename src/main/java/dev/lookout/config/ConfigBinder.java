@@ -4,7 +4,6 @@ import static dev.lookout.config.Binding.item;
 
 import dev.lookout.config.YamlNode.Mapping;
 import dev.lookout.config.YamlNode.Mark;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,13 +135,6 @@ final class ConfigBinder {
 
   /** A path from the file, relative ones taken from the config file's directory. */
   private Optional<Path> path(YamlNode node, String path, String example) {
-    Optional<String> text = b.nonEmpty(node, path, example);
-    try {
-      return text.map(t -> baseDir.resolve(t).normalize());
-    } catch (InvalidPathException e) {
-      b.problem(node.mark(), path + ": \"" + text.orElseThrow() + "\" is not a valid path ("
-          + e.getReason() + ")");
-      return Optional.empty();
-    }
+    return new FileBinder(b, baseDir).path(node, path, example);
   }
 }
