@@ -49,7 +49,7 @@ public final class Agent implements AutoCloseable {
     this.registry = Registry.create(config.cluster());
     this.io = Threads.pool("lookout-io");
     this.ticks = Threads.scheduler("lookout-tick", Math.max(1, config.targets().size()));
-    this.runners = Runners.build(config, registry.all(), io, clock);
+    this.runners = Runners.build(config, registry.all(), registry.page(), io, clock);
     this.notifier = new Notifier(config.alerting().alertmanagers(), config.alerting().webhooks(),
         externalUrl(config), registry.all(), clock);
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),

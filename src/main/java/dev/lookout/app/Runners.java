@@ -8,6 +8,7 @@ import dev.lookout.config.Target;
 import dev.lookout.model.JmxSnapshot;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.nats.NatsSnapshot;
+import dev.lookout.output.metrics.MetricsPage;
 import dev.lookout.output.metrics.NatsGauges;
 import dev.lookout.output.metrics.RestateGauges;
 import dev.lookout.output.metrics.TargetMetrics;
@@ -25,13 +26,14 @@ import java.util.function.LongFunction;
 record Runners(List<TargetRunner<RestateSnapshot>> restate, List<TargetRunner<NatsSnapshot>> nats,
     List<TargetRunner<JmxSnapshot>> jmx) {
 
-  static Runners build(Config config, MeterRegistry registry, Executor io, InstantSource clock) {
+  static Runners build(Config config, MeterRegistry registry, MetricsPage page, Executor io,
+      InstantSource clock) {
     List<TargetRunner<RestateSnapshot>> restate = new ArrayList<>();
     List<TargetRunner<NatsSnapshot>> nats = new ArrayList<>();
     List<TargetRunner<JmxSnapshot>> jmx = new ArrayList<>();
     long interval = config.scrape().interval().toMillis();
-    RestateGauges restateGauges = new RestateGauges(registry);
-    NatsGauges natsGauges = new NatsGauges(registry);
+    RestateGauges restateGauges = new RestateGauges(registry, page);
+    NatsGauges natsGauges = new NatsGauges(registry, page);
     for (Target target : config.targets()) {
       if (target instanceof RestateTarget r) {
         RestateSource source = new RestateSource(r.name(), r.addresses(), config.scrape().timeout(), io);

@@ -54,7 +54,7 @@ final class RenderUnderTicks {
         }
       }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
       double[] times = new double[renders];
-      String page = "";
+      byte[] page = new byte[0];
       for (int i = 0; i < renders; i++) {
         long t = System.nanoTime();
         page = agent.render();

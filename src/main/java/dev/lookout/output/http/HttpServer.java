@@ -24,7 +24,7 @@ public final class HttpServer implements AutoCloseable {
   /** What the server shows, read fresh on every request. */
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,
       Supplier<List<HealthCheck>> checks, Supplier<List<TargetSnapshot>> snapshots,
-      Supplier<List<TargetStatus>> targets, Supplier<String> metrics,
+      Supplier<List<TargetStatus>> targets, Supplier<byte[]> metrics,
       Supplier<List<Alert>> alerts, Supplier<List<RuleView>> rules, Reload reload,
       Function<String, String> runbook) {}
 
