@@ -39,7 +39,7 @@ public final class WholeTick implements AutoCloseable {
     long started = System.nanoTime();
     latest = source.scrape(nowMillis);
     if (latest.readOk()) {
-      history.add(latest);
+      history.add(latest.forHistory());
     }
     targetMetrics.record(latest.readOk(), System.nanoTime() - started, nowMillis, latest.errors());
     return latest;
