@@ -8,7 +8,7 @@ import dev.lookout.model.RestateSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A snapshot's joins are computed once, and kept only while a rule can still read the snapshot. */
+/** A snapshot's joins: computed once, kept only while a rule can still read the snapshot. */
 class FactsCacheTest {
   @Test
   void factsAreSharedWhileTheSnapshotIsReachableAndForgottenAfter() {
@@ -33,5 +33,16 @@ class FactsCacheTest {
     assertEquals(full.atMillis(), kept.atMillis());
     assertSame(full.partition(1), kept.partition(1));
     assertEquals(2, full.samples().size());
+  }
+
+  @Test
+  void nodeAndPartitionNumbersAreReadFromLabels() {
+    assertEquals(12, SnapshotFacts.id("N12", "N"));
+    assertEquals(7, SnapshotFacts.id("7", ""));
+    assertEquals(-1, SnapshotFacts.id("N", "N"));
+    assertEquals(-1, SnapshotFacts.id("N1a", "N"));
+    assertEquals(-1, SnapshotFacts.id("M1", "N"));
+    assertEquals(-1, SnapshotFacts.id("1234567890", ""));
+    assertEquals(-1, SnapshotFacts.id("", ""));
   }
 }
