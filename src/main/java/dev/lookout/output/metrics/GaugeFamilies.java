@@ -23,7 +23,7 @@ final class GaugeFamilies<S extends TargetSnapshot> {
   private final List<EntityKind<S, ?>> kinds = new ArrayList<>();
   private final AtomicLong lastSeries = new AtomicLong();
   private final List<Tag> common;
-  private volatile byte[] page = new byte[0];
+  private volatile TextPage page = new TextPage(0);
 
   /** {@code kind} ("restate", "nats") labels the family set's own series count. */
   GaugeFamilies(MeterRegistry registry, MetricsPage metrics, String kind) {
@@ -58,18 +58,19 @@ final class GaugeFamilies<S extends TargetSnapshot> {
     if (!next.readOk()) {
       return;
     }
-    TextPage text = new TextPage(page.length + page.length / 8);
+    // Sized for the last page and a little growth: the buffer is kept as the page, not copied.
+    TextPage text = new TextPage(page.size() + page.size() / 16);
     long series = 0;
     for (ModelFamily<S, ?> family : families) {
       series += family.write(next, text);
     }
     kinds.forEach(EntityKind::forget);
-    page = text.toBytes();
+    page = text;
     lastSeries.set(series);
   }
 
-  /** The newest page, UTF-8 text format. */
-  byte[] page() {
+  /** The newest page, UTF-8 text format; written no more. */
+  TextPage page() {
     return page;
   }
 }

@@ -12,30 +12,28 @@ import java.util.function.Supplier;
  */
 public final class MetricsPage {
   private final PrometheusMeterRegistry meters;
-  private final List<Supplier<byte[]>> models = new CopyOnWriteArrayList<>();
+  private final List<Supplier<TextPage>> models = new CopyOnWriteArrayList<>();
 
   public MetricsPage(PrometheusMeterRegistry meters) {
     this.meters = meters;
   }
 
-  void add(Supplier<byte[]> model) {
+  void add(Supplier<TextPage> model) {
     models.add(model);
   }
 
   /** The whole page, UTF-8 text format 0.0.4. */
   public byte[] render() {
     byte[] own = meters.scrape().getBytes(StandardCharsets.UTF_8);
-    byte[][] parts = new byte[models.size()][];
+    List<TextPage> parts = models.stream().map(Supplier::get).toList();
     int size = own.length;
-    for (int i = 0; i < parts.length; i++) {
-      parts[i] = models.get(i).get();
-      size += parts[i].length;
+    for (TextPage part : parts) {
+      size += part.size();
     }
     byte[] page = java.util.Arrays.copyOf(own, size);
     int at = own.length;
-    for (byte[] part : parts) {
-      System.arraycopy(part, 0, page, at, part.length);
-      at += part.length;
+    for (TextPage part : parts) {
+      at = part.copyTo(page, at);
     }
     return page;
   }

@@ -25,6 +25,12 @@ final class TextPage {
     return Arrays.copyOf(bytes, size);
   }
 
+  /** Copies the page into {@code into} at {@code at}; returns where it ends. */
+  int copyTo(byte[] into, int at) {
+    System.arraycopy(bytes, 0, into, at, size);
+    return at + size;
+  }
+
   /** A copy of the bytes written from {@code from} on, comparable by content. */
   ByteBuffer copyFrom(int from) {
     return ByteBuffer.wrap(Arrays.copyOfRange(bytes, from, size));
