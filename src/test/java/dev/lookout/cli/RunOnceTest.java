@@ -65,6 +65,7 @@ class RunOnceTest {
   void aHealthyNatsClusterPassesEveryCheck() throws Exception {
     assumeTrue(NatsTestCluster.installed(), "nats-server not installed (apt-get install nats-server)");
     try (NatsTestCluster cluster = NatsTestCluster.start(dir, NATS_BASE)) {
+      cluster.createStream("ONCE", 3); // returns once JetStream has elected its meta leader
       String servers = cluster.monitorUrls().values().stream().map(URI::toString)
           .map(u -> "\"" + u + "\"").collect(Collectors.joining(", "));
       Path config = config("[{name: nats, type: nats, servers: [" + servers + "]}]",

@@ -182,10 +182,15 @@ class DeliveryTest {
   }
 
   static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
+    waitFor(condition, 10);
+  }
+
+  static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10s");
+        throw new AssertionError("condition not met within " + seconds + "s");
       }
       Thread.sleep(10);
     }
