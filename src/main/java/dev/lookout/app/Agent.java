@@ -70,7 +70,7 @@ public final class Agent implements AutoCloseable {
     this.io = Threads.pool("lookout-io");
     this.ticks = Threads.scheduler("lookout-tick", Math.max(1, config.targets().size()));
     this.evaluations = Threads.single("lookout-rules");
-    this.runners = Runners.build(config, registry.all(), io, clock, readers);
+    this.runners = Runners.build(config, registry.all(), registry.page(), io, clock, readers);
     this.notifier = new Notifier(config.alerting().alertmanagers(), config.alerting().webhooks(),
         externalUrl(config), registry.all(), clock);
     this.alerts = new AlertPipeline(new RuleLoader(config.ruleFiles(), config.runbookBaseUrl()),
@@ -194,7 +194,8 @@ public final class Agent implements AutoCloseable {
 
   /** What `lookout run --once` prints: health checks, alerts, and the series on /metrics. */
   public OnceReport report() {
-    return new OnceReport(checks(), alerts.alerts(), registry.scrape().lines()
+    String page = new String(registry.scrape(), java.nio.charset.StandardCharsets.UTF_8);
+    return new OnceReport(checks(), alerts.alerts(), page.lines()
         .filter(l -> !l.isEmpty() && !l.startsWith("#")).count());
   }
 

@@ -35,6 +35,11 @@ final class Alerting {
     boolean readOk();
 
     Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule);
+
+    /** The snapshots its rules can read: the newest and those in its history. */
+    default List<Object> snapshots() {
+      return List.of();
+    }
   }
 
   /** A Restate cluster: its newest snapshot and the recent good ones (for delta and rate). */
@@ -49,6 +54,13 @@ final class Alerting {
     public Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule) {
       return evaluator.evaluate(rule, latest, history);
     }
+
+    @Override
+    public List<Object> snapshots() {
+      List<Object> all = history == null ? new ArrayList<>() : new ArrayList<>(history.entries());
+      all.add(latest);
+      return all;
+    }
   }
 
   /** A NATS cluster: its newest snapshot and the recent good ones. */
@@ -61,6 +73,13 @@ final class Alerting {
     @Override
     public Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule) {
       return evaluator.evaluate(rule, latest, history);
+    }
+
+    @Override
+    public List<Object> snapshots() {
+      List<Object> all = history == null ? new ArrayList<>() : new ArrayList<>(history.entries());
+      all.add(latest);
+      return all;
     }
   }
 
@@ -122,6 +141,9 @@ final class Alerting {
       next.add(new RuleStatus(rule, state.alerts(), now, (System.nanoTime() - started) / 1e9, errors));
     }
     statuses = List.copyOf(next);
+    List<Object> reachable = new ArrayList<>();
+    targets.forEach(t -> reachable.addAll(t.snapshots()));
+    evaluator.retainOnly(reachable);
   }
 
   /** Adds the rule's candidates for one target; returns its evaluation errors. */

@@ -1,5 +1,6 @@
 package dev.lookout.app;
 
+import dev.lookout.output.metrics.MetricsPage;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -16,10 +17,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /**
  * The registries the agent owns (never the global one): Prometheus gets every series; JMX gets
  * the agent's own health and the JVM's, not the cluster model, which can be tens of thousands of
- * series and is served by /metrics and the API. Every series has the `cluster` label.
+ * series and is served by /metrics (the {@link MetricsPage}) and the API. Every series has the
+ * `cluster` label.
  */
-record Registry(CompositeMeterRegistry all, PrometheusMeterRegistry prometheus, JmxMeterRegistry jmx)
-    implements AutoCloseable {
+record Registry(CompositeMeterRegistry all, PrometheusMeterRegistry prometheus, JmxMeterRegistry jmx,
+    MetricsPage page) implements AutoCloseable {
 
   @SuppressWarnings("resource") // the binders live as long as the registry, closed with it
   static Registry create(String cluster) {
@@ -40,11 +42,12 @@ record Registry(CompositeMeterRegistry all, PrometheusMeterRegistry prometheus, 
     new ClassLoaderMetrics().bindTo(all);
     ProcessorGauges.bindTo(all);
     new UptimeMetrics().bindTo(all);
-    return new Registry(all, prometheus, jmx);
+    return new Registry(all, prometheus, jmx, new MetricsPage(prometheus));
   }
 
-  String scrape() {
-    return prometheus.scrape();
+  /** The /metrics page: the meters, then the cluster model's series. */
+  byte[] scrape() {
+    return page.render();
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.lookout.config.TlsFiles;
 import dev.lookout.model.JmxSnapshot;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.nats.NatsSnapshot;
+import dev.lookout.output.metrics.MetricsPage;
 import dev.lookout.output.metrics.NatsGauges;
 import dev.lookout.output.metrics.RestateGauges;
 import dev.lookout.output.metrics.TargetMetrics;
@@ -54,19 +55,20 @@ record Runners(List<TargetRunner<RestateSnapshot>> restate, List<TargetRunner<Na
     }
   };
 
-  static Runners build(Config config, MeterRegistry registry, Executor io, InstantSource clock) {
-    return build(config, registry, io, clock, NETWORK);
+  static Runners build(Config config, MeterRegistry registry, MetricsPage page, Executor io,
+      InstantSource clock) {
+    return build(config, registry, page, io, clock, NETWORK);
   }
 
-  static Runners build(Config config, MeterRegistry registry, Executor io, InstantSource clock,
-      Readers readers) {
+  static Runners build(Config config, MeterRegistry registry, MetricsPage page, Executor io,
+      InstantSource clock, Readers readers) {
     List<TargetRunner<RestateSnapshot>> restate = new ArrayList<>();
     List<TargetRunner<NatsSnapshot>> nats = new ArrayList<>();
     List<TargetRunner<JmxSnapshot>> jmx = new ArrayList<>();
     long interval = config.scrape().interval().toMillis();
     Duration timeout = readTimeout(config.scrape().interval(), config.scrape().timeout());
-    RestateGauges restateGauges = new RestateGauges(registry);
-    NatsGauges natsGauges = new NatsGauges(registry);
+    RestateGauges restateGauges = new RestateGauges(registry, page);
+    NatsGauges natsGauges = new NatsGauges(registry, page);
     for (Target target : config.targets()) {
       if (target instanceof RestateTarget r) {
         restate.add(new TargetRunner<>(r.name(), "restate", readers.restate(r, timeout, io),

@@ -60,13 +60,19 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
     if (snapshot.readOk()) {
       lastGood = snapshot;
       synchronized (history) {
-        history.add(snapshot);
+        history.add(historic(snapshot));
       }
     }
     publish.accept(snapshot);
     metrics.record(snapshot.readOk(), nanos, snapshot.atMillis(), snapshot.errors());
     lastDurationSeconds = nanos / 1e9;
     lastTickMillis = clock.millis();
+  }
+
+  /** A snapshot's {@link TargetSnapshot#forHistory}, which is of the snapshot's own kind. */
+  @SuppressWarnings("unchecked")
+  private S historic(S snapshot) {
+    return (S) snapshot.forHistory();
   }
 
   String name() {

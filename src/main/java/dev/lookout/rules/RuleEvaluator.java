@@ -6,15 +6,18 @@ import dev.lookout.model.Sample;
 import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.rules.format.Scope;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
  * Evaluates compiled rules over snapshots. The joins of a snapshot are computed once and shared
  * by every rule of a tick (and by history functions looking at older snapshots), in a small
- * cache keyed by the snapshot's identity. Never throws for a rule: a failure is a count.
+ * cache keyed by the snapshot's identity, which keeps them while a rule can still read the
+ * snapshot (see {@link #retainOnly}). Never throws for a rule: a failure is a count.
  *
  * <p>Each kind of data has its scopes and no other: Restate scopes run over a Restate snapshot,
  * NATS scopes over a NATS snapshot, {@link Scope#SAMPLE} over samples (a Restate snapshot's own
@@ -22,23 +25,11 @@ import java.util.function.IntConsumer;
  * one rule file may hold rules for every kind of target.
  */
 public final class RuleEvaluator {
+  /** A bound in case no one calls {@link #retainOnly}: the oldest facts go first. */
   private static final int CACHED_SNAPSHOTS = 16;
 
-  private final Map<RestateSnapshot, SnapshotFacts> facts =
-      new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<RestateSnapshot, SnapshotFacts> eldest) {
-          return size() > CACHED_SNAPSHOTS;
-        }
-      };
-
-  private final Map<NatsSnapshot, NatsFacts> natsFacts =
-      new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<NatsSnapshot, NatsFacts> eldest) {
-          return size() > CACHED_SNAPSHOTS;
-        }
-      };
+  private final List<SnapshotFacts> facts = new ArrayList<>();
+  private final List<NatsFacts> natsFacts = new ArrayList<>();
 
   /** One match per entity of the rule's scope for which the expression is true. */
   public Evaluation evaluate(CompiledRule rule, RestateSnapshot now,
@@ -114,11 +105,40 @@ public final class RuleEvaluator {
     }
   }
 
+  /**
+   * Forgets the facts of every snapshot not in {@code reachable} (compared by identity): once
+   * neither a target's newest snapshot nor in its history, no rule can read a snapshot again.
+   */
+  public synchronized void retainOnly(Collection<?> reachable) {
+    Set<Object> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    kept.addAll(reachable);
+    facts.removeIf(f -> !kept.contains(f.snapshot));
+    natsFacts.removeIf(f -> !kept.contains(f.snapshot));
+  }
+
   synchronized SnapshotFacts facts(RestateSnapshot snapshot) {
-    return facts.computeIfAbsent(snapshot, SnapshotFacts::new);
+    for (SnapshotFacts f : facts) {
+      if (f.snapshot == snapshot) {
+        return f;
+      }
+    }
+    return remember(facts, new SnapshotFacts(snapshot));
   }
 
   synchronized NatsFacts natsFacts(NatsSnapshot snapshot) {
-    return natsFacts.computeIfAbsent(snapshot, NatsFacts::new);
+    for (NatsFacts f : natsFacts) {
+      if (f.snapshot == snapshot) {
+        return f;
+      }
+    }
+    return remember(natsFacts, new NatsFacts(snapshot));
+  }
+
+  private static <F> F remember(List<F> cache, F f) {
+    cache.add(f);
+    if (cache.size() > CACHED_SNAPSHOTS) {
+      cache.remove(0);
+    }
+    return f;
   }
 }

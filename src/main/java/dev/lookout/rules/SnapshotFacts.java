@@ -60,10 +60,24 @@ final class SnapshotFacts {
     }
   }
 
-  /** The node's and partition's numbers in labels such as node="N3", partition="7". */
-  private static int id(String label, String prefix) {
-    String digits = label.startsWith(prefix) ? label.substring(prefix.length()) : "";
-    return digits.matches("\\d{1,9}") ? Integer.parseInt(digits) : -1;
+  /**
+   * The node's and partition's numbers in labels such as node="N3", partition="7"; -1 unless the
+   * prefix is followed by 1 to 9 ASCII digits and nothing else. Read for every node metric sample.
+   */
+  static int id(String label, String prefix) {
+    int digits = label.length() - prefix.length();
+    if (digits < 1 || digits > 9 || !label.startsWith(prefix)) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = prefix.length(); i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   List<MetricPoint> metric(String name) {

@@ -23,7 +23,7 @@ public final class WholeTick implements AutoCloseable {
 
   private final RestateSource source;
   private final Registry registry = Registry.create("sim");
-  private final RestateGauges gauges = new RestateGauges(registry.all());
+  private final RestateGauges gauges = new RestateGauges(registry.all(), registry.page());
   private final TargetMetrics targetMetrics = new TargetMetrics(registry.all(), "sim", "restate");
   private final History<RestateSnapshot> history =
       new History<>(12, 12 * INTERVAL_MILLIS, TargetSnapshot::atMillis);
@@ -39,7 +39,7 @@ public final class WholeTick implements AutoCloseable {
     long started = System.nanoTime();
     latest = source.scrape(nowMillis);
     if (latest.readOk()) {
-      history.add(latest);
+      history.add(latest.forHistory());
     }
     targetMetrics.record(latest.readOk(), System.nanoTime() - started, nowMillis, latest.errors());
     return latest;
@@ -59,7 +59,8 @@ public final class WholeTick implements AutoCloseable {
     return alerting.alerts().size();
   }
 
-  public String render() {
+  /** The /metrics page, UTF-8. */
+  public byte[] render() {
     return registry.scrape();
   }
 

@@ -60,11 +60,11 @@ final class ScaleRun {
         for (int i = 0; i < ticks; i++) {
           measured(agent, warmup + i, samples, i);
         }
-        String page = agent.render();
+        byte[] page = agent.render();
         long heap = heapAfterGc() - simOnly;
         return new Row(shape, median(samples[0]), median(samples[1]), median(samples[2]) / 1e6,
             heap / 1e6, median(samples[3]), median(samples[4]), median(samples[5]), median(samples[6]),
-            series(page), page.length() / 1e6, agent.alerts());
+            series(page), page.length / 1e6, agent.alerts());
       }
     }
   }
@@ -121,15 +121,15 @@ final class ScaleRun {
     return used;
   }
 
-  static int series(String page) {
+  /** Lines of the page that are not comments. */
+  static int series(byte[] page) {
     int n = 0;
-    for (int i = 0; i < page.length(); i = page.indexOf('\n', i) + 1) {
-      if (page.charAt(i) != '#') {
+    boolean lineStart = true;
+    for (byte b : page) {
+      if (lineStart && b != '#') {
         n++;
       }
-      if (page.indexOf('\n', i) < 0) {
-        break;
-      }
+      lineStart = b == '\n';
     }
     return n;
   }

@@ -27,7 +27,7 @@ public final class HttpServer implements AutoCloseable {
   /** What the server shows, read fresh on every request. */
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,
       Supplier<List<HealthCheck>> checks, Supplier<List<TargetSnapshot>> snapshots,
-      Supplier<List<TargetStatus>> targets, Supplier<String> metrics,
+      Supplier<List<TargetStatus>> targets, Supplier<byte[]> metrics,
       Supplier<List<Alert>> alerts, Supplier<List<RuleView>> rules, Reload reload,
       Function<String, String> runbook) {}
 
@@ -48,11 +48,11 @@ public final class HttpServer implements AutoCloseable {
       WebSecurity security) {
     Access access = new Access(security);
     // The pages a scrape burst or many open browsers ask for at once are rendered once per burst.
-    SharedRender statusPage = new SharedRender(() -> StatusPage.render(views.checks().get(),
+    SharedRender<String> statusPage = new SharedRender<>(() -> StatusPage.render(views.checks().get(),
         restate(views.snapshots().get()), views.alerts().get(), views.targets().get(),
         clock.instant()));
-    SharedRender metrics = new SharedRender(views.metrics());
-    SharedRender alerts = new SharedRender(() -> SnapshotJson.write(AlertsJson.of(views.alerts().get())));
+    SharedRender<byte[]> metrics = new SharedRender<>(views.metrics());
+    SharedRender<String> alerts = new SharedRender<>(() -> SnapshotJson.write(AlertsJson.of(views.alerts().get())));
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.threadPool = workers();

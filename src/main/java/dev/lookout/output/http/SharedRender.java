@@ -12,17 +12,17 @@ import java.util.function.Supplier;
  * the CPU to the ticks. A request that arrives mid-render gets a page begun a few milliseconds
  * before it asked; one that arrives after it finished gets a new one, so nothing older is served.
  */
-final class SharedRender implements Supplier<String> {
-  private final Supplier<String> render;
-  private CompletableFuture<String> underWay; // guarded by this
+final class SharedRender<T> implements Supplier<T> {
+  private final Supplier<T> render;
+  private CompletableFuture<T> underWay; // guarded by this
 
-  SharedRender(Supplier<String> render) {
+  SharedRender(Supplier<T> render) {
     this.render = Objects.requireNonNull(render, "render");
   }
 
   @Override
-  public String get() {
-    CompletableFuture<String> page;
+  public T get() {
+    CompletableFuture<T> page;
     boolean mine;
     synchronized (this) {
       mine = underWay == null;
@@ -42,8 +42,8 @@ final class SharedRender implements Supplier<String> {
   }
 
   // Cleared before completing, so that a request arriving after the page is done renders anew.
-  private void renderInto(CompletableFuture<String> page) {
-    String result = null;
+  private void renderInto(CompletableFuture<T> page) {
+    T result = null;
     Throwable failure = null;
     try {
       result = render.get();

@@ -4,13 +4,6 @@ import dev.lookout.model.TargetSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,76 +13,64 @@ import java.util.function.Function;
  * The gauge families of one kind of snapshot, served from the newest snapshot that saw the system:
  * a failed read keeps the last known series rather than blanking every one of them.
  *
- * <p>The series are computed when Prometheus scrapes, by a collector in the Prometheus registry,
- * rather than kept as one Micrometer meter each: a large cluster has hundreds of thousands of
- * them, and re-registering them every tick cost more CPU than the whole rest of the tick and
- * hundreds of bytes of heap per series. They carry the registry's common tags like every meter.
+ * <p>The series are written straight to the text format once per snapshot, when it arrives, and
+ * the page is kept until the next: a large cluster has hundreds of thousands of them, and building
+ * a meter or a label object per series cost more CPU than the whole rest of the tick. They carry
+ * the registry's common tags like every meter.
  */
 final class GaugeFamilies<S extends TargetSnapshot> {
   private final List<ModelFamily<S, ?>> families = new ArrayList<>();
+  private final List<EntityKind<S, ?>> kinds = new ArrayList<>();
   private final AtomicLong lastSeries = new AtomicLong();
-  private final Tags common;
-  private volatile S snapshot;
+  private final List<Tag> common;
+  private volatile TextPage page = new TextPage(0);
 
   /** {@code kind} ("restate", "nats") labels the family set's own series count. */
-  GaugeFamilies(MeterRegistry registry, String kind) {
+  GaugeFamilies(MeterRegistry registry, MetricsPage metrics, String kind) {
     Gauge count = Gauge.builder("lookout.model.series", lastSeries, AtomicLong::get).tag("kind", kind)
-        .description("Series of the cluster model on the last /metrics render").register(registry);
-    this.common = commonTags(count.getId().getTags());
-    prometheusOf(registry).register((MultiCollector) this::collect);
+        .description("Series of the cluster model on /metrics, as last rendered").register(registry);
+    this.common = count.getId().getTags().stream().filter(t -> !t.getKey().equals("kind")).toList();
+    metrics.add(this::page);
   }
 
-  /** Adds a family whose entities the snapshot lists and whose series each entity keys. */
-  <T> void add(String name, String help, Function<S, List<T>> entities, Function<T, Tags> tags,
+  /** Entities the snapshot lists, named by {@code labels}; the registry's common labels are added. */
+  <T> EntityKind<S, T> kind(Function<S, List<T>> entities, List<Label<T>> labels) {
+    List<Label<T>> all = new ArrayList<>(labels);
+    common.forEach(t -> all.add(Label.constant(t.getKey(), t.getValue())));
+    EntityKind<S, T> k = new EntityKind<>(entities, all);
+    kinds.add(k);
+    return k;
+  }
+
+  /** A family with one series per entity of {@code kind}. */
+  <T> void add(String name, String help, EntityKind<S, T> kind, Function<T, Number> value) {
+    add(name, help, kind, List.of(), value);
+  }
+
+  /** The same with labels of its own besides the kind's. */
+  <T> void add(String name, String help, EntityKind<S, T> kind, List<Label<T>> extra,
       Function<T, Number> value) {
-    families.add(new ModelFamily<>(name, help, entities, tags, value));
+    families.add(new ModelFamily<>(name, help, kind, extra, value));
   }
 
-  void update(S next) {
-    if (next.readOk()) {
-      snapshot = next;
+  /** Renders the page of {@code next} when it saw the system; else the last page stays. */
+  synchronized void update(S next) {
+    if (!next.readOk()) {
+      return;
     }
-  }
-
-  private MetricSnapshots collect() {
-    S s = snapshot;
-    if (s == null) {
-      return MetricSnapshots.of();
-    }
-    List<MetricSnapshot> all = new ArrayList<>(families.size());
+    // Sized for the last page and a little growth: the buffer is kept as the page, not copied.
+    TextPage text = new TextPage(page.size() + page.size() / 16);
     long series = 0;
     for (ModelFamily<S, ?> family : families) {
-      MetricSnapshot m = family.collect(s, common);
-      series += m.getDataPoints().size();
-      all.add(m);
+      series += family.write(next, text);
     }
+    kinds.forEach(EntityKind::forget);
+    page = text;
     lastSeries.set(series);
-    return new MetricSnapshots(all);
   }
 
-  /** The tags the registry adds to every meter (the `cluster` label): those of our own gauge but `kind`. */
-  private static Tags commonTags(List<Tag> probeTags) {
-    Tags common = Tags.empty();
-    for (Tag t : probeTags) {
-      if (!t.getKey().equals("kind")) {
-        common = common.and(t);
-      }
-    }
-    return common;
-  }
-
-  private static PrometheusRegistry prometheusOf(MeterRegistry registry) {
-    if (registry instanceof PrometheusMeterRegistry p) {
-      return p.getPrometheusRegistry();
-    }
-    if (registry instanceof CompositeMeterRegistry c) {
-      for (MeterRegistry child : c.getRegistries()) {
-        if (child instanceof PrometheusMeterRegistry p) {
-          return p.getPrometheusRegistry();
-        }
-      }
-    }
-    throw new IllegalArgumentException("the cluster model's series are served by a Prometheus"
-        + " registry, and " + registry.getClass().getSimpleName() + " holds none");
+  /** The newest page, UTF-8 text format; written no more. */
+  TextPage page() {
+    return page;
   }
 }

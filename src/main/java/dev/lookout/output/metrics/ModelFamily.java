@@ -1,11 +1,6 @@
 package dev.lookout.output.metrics;
 
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Tags;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,54 +8,67 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One gauge family of the cluster model, computed from a snapshot when /metrics is rendered: one
- * series per entity the snapshot lists, none for an unknown (null) value. Holding no series of its
- * own, it costs nothing between renders however large the cluster.
+ * One gauge family of the cluster model, written straight to the text format from a snapshot: one
+ * series per entity of its kind, none for an unknown (null) value. Its labels are the kind's,
+ * plus any of its own (a mode, a version), all sorted by name.
  */
 final class ModelFamily<S, T> {
-  private final MetricMetadata metadata;
-  private final Function<S, List<T>> entities;
-  private final Function<T, Tags> tags;
+  private final String name;
+  private final String help;
+  private final byte[] prefix;
+  private final EntityKind<S, T> kind;
+  /** Every label of the family when it has its own besides the kind's, else null. */
+  private final List<Label<T>> ownLabels;
   private final Function<T, Number> value;
 
   /** {@code name} dotted as Micrometer names meters ("lookout.restate.node.up"). */
-  ModelFamily(String name, String help, Function<S, List<T>> entities, Function<T, Tags> tags,
+  ModelFamily(String name, String help, EntityKind<S, T> kind, List<Label<T>> extra,
       Function<T, Number> value) {
-    this.metadata = new MetricMetadata(name.replace('.', '_'), help);
-    this.entities = entities;
-    this.tags = tags;
+    this.name = name.replace('.', '_');
+    this.help = help;
+    this.prefix = this.name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    this.kind = kind;
+    List<Label<T>> all = new ArrayList<>(kind.labels());
+    all.addAll(extra);
+    this.ownLabels = extra.isEmpty() ? null : EntityKind.sorted(all);
     this.value = value;
   }
 
   /**
-   * The family's series for {@code snapshot}, each labelled with {@code common} too. Two entities
-   * with the same labels (a table listing a row twice) give one series, the first's: Prometheus
+   * Writes the family's series for {@code snapshot}, nothing when it has none; returns how many. Two entities with the same
+   * labels (a table listing a row twice) give one series, the first's with a value: Prometheus
    * rejects a page with duplicates.
    */
-  GaugeSnapshot collect(S snapshot, Tags common) {
-    List<T> all = entities.apply(snapshot);
-    List<GaugeDataPointSnapshot> points = new ArrayList<>(all.size());
-    Set<Labels> seen = new HashSet<>(all.size() * 2);
-    for (T entity : all) {
+  int write(S snapshot, TextPage page) {
+    EntityKind.Labelled<T> l = kind.labelled(snapshot);
+    int start = page.size();
+    page.gaugeHeader(name, help);
+    Set<ByteBuffer> seen = l.duplicates() ? new HashSet<>() : null;
+    int series = 0;
+    for (int i = 0; i < l.text().length; i++) {
+      T entity = l.entities().get(i);
       Number v = value.apply(entity);
       if (v == null) {
         continue;
       }
-      Labels labels = labels(tags.apply(entity).and(common));
-      if (seen.add(labels)) {
-        points.add(new GaugeDataPointSnapshot(v.doubleValue(), labels, null));
+      int line = page.size();
+      page.bytes(prefix);
+      int labels = page.size();
+      if (ownLabels == null) {
+        page.bytes(l.text()[i]);
+      } else {
+        EntityKind.write(page, ownLabels, entity);
       }
+      if (seen != null && !seen.add(page.copyFrom(labels))) {
+        page.truncate(line);
+        continue;
+      }
+      page.put(' ').value(v).put('\n');
+      series++;
     }
-    return new GaugeSnapshot(metadata, points);
-  }
-
-  private static Labels labels(Tags tags) {
-    List<String> names = new ArrayList<>(4);
-    List<String> values = new ArrayList<>(4);
-    for (Tag t : tags) {
-      names.add(t.getKey());
-      values.add(t.getValue());
+    if (series == 0) {
+      page.truncate(start);
     }
-    return Labels.of(names, values);
+    return series;
   }
 }

@@ -9,7 +9,6 @@ import dev.lookout.model.Replica;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.StorageState;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,45 +23,46 @@ public final class RestateGauges {
 
   private record ReplicaView(Replica replica, RestateSnapshot snapshot) {}
 
+  private static final List<Label<Node>> NODE_LABELS =
+      List.of(Label.of("node", n -> "N" + n.id()), Label.of("name", Node::name));
+
   private final GaugeFamilies<RestateSnapshot> families;
 
-  public RestateGauges(MeterRegistry registry) {
-    this.families = new GaugeFamilies<>(registry, "restate");
+  public RestateGauges(MeterRegistry registry, MetricsPage page) {
+    this.families = new GaugeFamilies<>(registry, page, "restate");
     nodes();
     logs();
     partitions();
     replicas();
   }
 
+  /** Renders the series of {@code next} for /metrics; a snapshot that did not see the cluster keeps the last. */
   public void update(RestateSnapshot next) {
     families.update(next);
   }
 
-  private <T> void family(String name, String help, Function<RestateSnapshot, List<T>> entities,
-      Function<T, Tags> tags, Function<T, Number> value) {
-    families.add(name, help, entities, tags, value);
-  }
-
   private void nodes() {
-    family("lookout.restate.node.up", "1 if the cluster controller sees the node alive",
-        RestateSnapshot::nodes, RestateGauges::nodeTags, n -> n.state() == Liveness.ALIVE ? 1 : 0);
-    family("lookout.restate.node.reachable", "1 if the node answered the agent's own probe this tick",
-        RestateSnapshot::nodes, RestateGauges::nodeTags, n -> n.probe() == Probe.OK ? 1 : 0);
-    family("lookout.restate.node.generation", "Generation of the node id; it grows on every restart",
-        RestateSnapshot::nodes, RestateGauges::nodeTags, n -> n.generation() < 0 ? null : n.generation());
-    family("lookout.restate.node.uptime.seconds", "Node uptime as the node reports it",
-        RestateSnapshot::nodes, RestateGauges::nodeTags, n -> n.uptimeSeconds() < 0 ? null : n.uptimeSeconds());
-    family("lookout.restate.node.storage.state", "Log-server storage state: 1 on the current state",
-        s -> storageStates(s.nodes()),
-        ns -> nodeTags(ns.node()).and("state", ns.state().wireName()),
+    EntityKind<RestateSnapshot, Node> nodes = families.kind(RestateSnapshot::nodes, NODE_LABELS);
+    families.add("lookout.restate.node.up", "1 if the cluster controller sees the node alive",
+        nodes, n -> n.state() == Liveness.ALIVE ? 1 : 0);
+    families.add("lookout.restate.node.reachable", "1 if the node answered the agent's own probe this tick",
+        nodes, n -> n.probe() == Probe.OK ? 1 : 0);
+    families.add("lookout.restate.node.generation", "Generation of the node id; it grows on every restart",
+        nodes, n -> n.generation() < 0 ? null : n.generation());
+    families.add("lookout.restate.node.uptime.seconds", "Node uptime as the node reports it",
+        nodes, n -> n.uptimeSeconds() < 0 ? null : n.uptimeSeconds());
+    families.add("lookout.restate.node.storage.state", "Log-server storage state: 1 on the current state",
+        families.kind(s -> storageStates(s.nodes()), List.of(Label.of("node", ns -> "N" + ns.node().id()),
+            Label.of("name", ns -> ns.node().name()), Label.of("state", ns -> ns.state().wireName()))),
         ns -> ns.node().storageState() == ns.state() ? 1 : 0);
-    family("lookout.restate.node.info", "Node identity and roles; always 1",
-        RestateSnapshot::nodes, n -> nodeTags(n).and("version", n.version())
-            .and("roles", String.join(",", n.roles())).and("worker_state", n.workerState())
-            .and("metadata_server_state", n.metadataServerState()), n -> 1);
-    family("lookout.restate.node.snapshot.repository", "1 if the node has a snapshot destination set",
-        s -> List.copyOf(s.config().snapshotRepository().entrySet()),
-        (Map.Entry<Integer, Boolean> e) -> Tags.of("node", "N" + e.getKey()), e -> e.getValue() ? 1 : 0);
+    families.add("lookout.restate.node.info", "Node identity and roles; always 1", nodes,
+        List.of(Label.of("version", Node::version), Label.of("roles", n -> String.join(",", n.roles())),
+            Label.of("worker_state", Node::workerState),
+            Label.of("metadata_server_state", Node::metadataServerState)), n -> 1);
+    families.add("lookout.restate.node.snapshot.repository", "1 if the node has a snapshot destination set",
+        families.kind(s -> List.copyOf(s.config().snapshotRepository().entrySet()),
+            List.of(Label.of("node", (Map.Entry<Integer, Boolean> e) -> "N" + e.getKey()))),
+        e -> e.getValue() ? 1 : 0);
   }
 
   private static List<NodeState> storageStates(List<Node> nodes) {
@@ -77,61 +77,55 @@ public final class RestateGauges {
     return rows;
   }
 
-  private static Tags nodeTags(Node n) {
-    return Tags.of("node", "N" + n.id(), "name", n.name());
-  }
-
   private void logs() {
-    family("lookout.restate.log.trim.point", "Highest trimmed LSN of the log",
-        RestateSnapshot::logs, RestateGauges::logTags, Log::trimPoint);
-    family("lookout.restate.log.tail.lsn", "Next free LSN of the log",
-        RestateSnapshot::logs, RestateGauges::logTags, Log::tailLsn);
-    family("lookout.restate.log.sealed", "1 if the log's tail segment is sealed",
-        RestateSnapshot::logs, RestateGauges::logTags, l -> l.sealed() ? 1 : 0);
-    family("lookout.restate.log.segments", "Segments in the log's chain",
-        RestateSnapshot::logs, RestateGauges::logTags, Log::segments);
-    family("lookout.restate.log.failures.tolerable",
+    EntityKind<RestateSnapshot, Log> logs = families.kind(RestateSnapshot::logs,
+        List.of(Label.of("log", l -> Integer.toString(l.id()))));
+    families.add("lookout.restate.log.trim.point", "Highest trimmed LSN of the log", logs, Log::trimPoint);
+    families.add("lookout.restate.log.tail.lsn", "Next free LSN of the log", logs, Log::tailLsn);
+    families.add("lookout.restate.log.sealed", "1 if the log's tail segment is sealed",
+        logs, l -> l.sealed() ? 1 : 0);
+    families.add("lookout.restate.log.segments", "Segments in the log's chain", logs, Log::segments);
+    families.add("lookout.restate.log.failures.tolerable",
         "Nodeset members that may still fail before appends stall (negative: stalled)",
-        RestateSnapshot::logs, RestateGauges::logTags, Log::failuresTolerable);
-  }
-
-  private static Tags logTags(Log l) {
-    return Tags.of("log", Integer.toString(l.id()));
+        logs, Log::failuresTolerable);
   }
 
   private void partitions() {
-    family("lookout.restate.partition.has.leader", "1 if the partition has a known leader",
-        RestateSnapshot::partitions, RestateGauges::partitionTags, p -> p.leaderNode() == null ? 0 : 1);
-    family("lookout.restate.partition.leader.epoch", "Leader epoch of the partition",
-        RestateSnapshot::partitions, RestateGauges::partitionTags, Partition::leaderEpoch);
-    family("lookout.restate.partition.replicas", "Nodes in the partition's current replica set",
-        RestateSnapshot::partitions, RestateGauges::partitionTags, p -> p.replicaSet().size());
-  }
-
-  private static Tags partitionTags(Partition p) {
-    return Tags.of("partition", Integer.toString(p.id()), "log", Integer.toString(p.logId()));
+    EntityKind<RestateSnapshot, Partition> partitions = families.kind(RestateSnapshot::partitions,
+        List.of(Label.of("partition", p -> Integer.toString(p.id())),
+            Label.of("log", p -> Integer.toString(p.logId()))));
+    families.add("lookout.restate.partition.has.leader", "1 if the partition has a known leader",
+        partitions, p -> p.leaderNode() == null ? 0 : 1);
+    families.add("lookout.restate.partition.leader.epoch", "Leader epoch of the partition",
+        partitions, Partition::leaderEpoch);
+    families.add("lookout.restate.partition.replicas", "Nodes in the partition's current replica set",
+        partitions, p -> p.replicaSet().size());
   }
 
   private void replicas() {
-    replica("applied.lsn", "Last LSN the replica applied", v -> v.replica().appliedLsn());
-    replica("durable.lsn", "Last LSN the replica made durable", v -> v.replica().durableLsn());
-    replica("archived.lsn", "LSN of the partition's latest archived snapshot", v -> v.replica().archivedLsn());
-    replica("target.tail.lsn", "Log tail the replica aims for", v -> v.replica().targetTailLsn());
-    replica("lsn.lag", "Records between the replica and the log tail", v -> v.replica().lag());
-    replica("trim.distance", "Applied LSN minus the log's trim point (negative: trim gap)",
+    EntityKind<RestateSnapshot, ReplicaView> replicas = families.kind(RestateGauges::replicaViews,
+        List.of(Label.of("partition", v -> Integer.toString(v.replica().partition())),
+            Label.of("node", v -> "N" + v.replica().node())));
+    replica(replicas, "applied.lsn", "Last LSN the replica applied", v -> v.replica().appliedLsn());
+    replica(replicas, "durable.lsn", "Last LSN the replica made durable", v -> v.replica().durableLsn());
+    replica(replicas, "archived.lsn", "LSN of the partition's latest archived snapshot",
+        v -> v.replica().archivedLsn());
+    replica(replicas, "target.tail.lsn", "Log tail the replica aims for", v -> v.replica().targetTailLsn());
+    replica(replicas, "lsn.lag", "Records between the replica and the log tail", v -> v.replica().lag());
+    replica(replicas, "trim.distance", "Applied LSN minus the log's trim point (negative: trim gap)",
         v -> v.snapshot().trimDistance(v.replica()));
-    replica("records.since.snapshot", "Records applied since the latest archived snapshot",
+    replica(replicas, "records.since.snapshot", "Records applied since the latest archived snapshot",
         v -> v.snapshot().recordsSinceSnapshot(v.replica()));
-    replica("broken", "1 if the processor reports itself broken (store ahead of log)",
+    replica(replicas, "broken", "1 if the processor reports itself broken (store ahead of log)",
         v -> v.replica().isBroken() ? 1 : 0);
-    family("lookout.restate.replica.status", "Replica mode and replay status; always 1",
-        RestateGauges::replicaViews, v -> replicaTags(v).and("mode", v.replica().effectiveMode())
-            .and("replay_status", v.replica().replayStatus()), v -> 1);
+    families.add("lookout.restate.replica.status", "Replica mode and replay status; always 1", replicas,
+        List.of(Label.of("mode", v -> v.replica().effectiveMode()),
+            Label.of("replay_status", v -> v.replica().replayStatus())), v -> 1);
   }
 
-  private void replica(String suffix, String help, Function<ReplicaView, Number> value) {
-    family("lookout.restate.replica." + suffix, help, RestateGauges::replicaViews,
-        RestateGauges::replicaTags, value);
+  private void replica(EntityKind<RestateSnapshot, ReplicaView> replicas, String suffix, String help,
+      Function<ReplicaView, Number> value) {
+    families.add("lookout.restate.replica." + suffix, help, replicas, value);
   }
 
   private static List<ReplicaView> replicaViews(RestateSnapshot s) {
@@ -140,10 +134,5 @@ public final class RestateGauges {
       views.add(new ReplicaView(r, s));
     }
     return views;
-  }
-
-  private static Tags replicaTags(ReplicaView v) {
-    return Tags.of("partition", Integer.toString(v.replica().partition()),
-        "node", "N" + v.replica().node());
   }
 }

@@ -37,16 +37,28 @@ final class NodeIds {
     return ids;
   }
 
-  /** The number in a replication property such as "{node: 2}"; -1 when there is none. */
+  /**
+   * The number after "node:" in a replication property such as "{node: 2}" or
+   * "{zone: 2, node: 3}"; -1 when there is none. Read once per log per tick, so without regex.
+   */
   static int replicationFactor(String property) {
-    if (property == null) {
+    int at = property == null ? -1 : property.indexOf("node:");
+    if (at < 0) {
       return -1;
     }
-    int colon = property.indexOf("node:");
-    if (colon < 0) {
-      return -1;
+    at += 5;
+    while (at < property.length() && property.charAt(at) == ' ') {
+      at++;
     }
-    return parse(property.substring(colon + 5).replaceAll("[^0-9]", ""));
+    int end = at;
+    while (end < property.length() && end - at < 9 && isDigit(property.charAt(end))) {
+      end++;
+    }
+    return parse(property.substring(at, end));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static int parse(String digits) {

@@ -28,7 +28,7 @@ class SharedRenderTest {
     AtomicInteger renders = new AtomicInteger();
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    SharedRender view = new SharedRender(() -> {
+    SharedRender<String> view = new SharedRender<>(() -> {
       int n = renders.incrementAndGet();
       started.countDown();
       await(release);
@@ -57,7 +57,7 @@ class SharedRenderTest {
   void aFailedRenderFailsItsWaitersAndTheNextRequestTriesAgain() {
     AtomicInteger calls = new AtomicInteger();
     IllegalStateException boom = new IllegalStateException("registry broken");
-    SharedRender view = new SharedRender(() -> {
+    SharedRender<String> view = new SharedRender<>(() -> {
       if (calls.incrementAndGet() == 1) {
         throw boom;
       }
