@@ -28,7 +28,9 @@ final class ChildAgent implements AutoCloseable {
 
   /** Starts the agent on {@code config}; its output goes to {@code log}. */
   static ChildAgent start(Path config, int port, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    // A signal ignored by this JVM's parent (nohup) is ignored by every child too: reset SIGHUP.
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
         "dev.lookout.Main", "run", "--config", config.toString()));
     Process p = new ProcessBuilder(command).redirectErrorStream(true)
