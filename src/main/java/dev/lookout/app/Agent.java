@@ -203,12 +203,12 @@ public final class Agent implements AutoCloseable {
     List<Alerting.TargetView> views = new ArrayList<>();
     for (TargetRunner<RestateSnapshot> r : runners.restate()) {
       if (r.latest() != null) {
-        views.add(new Alerting.RestateView(r.name(), r.latest(), r.history()));
+        views.add(new Alerting.RestateView(r.name(), r.latest()));
       }
     }
     for (TargetRunner<NatsSnapshot> r : runners.nats()) {
       if (r.latest() != null) {
-        views.add(new Alerting.NatsView(r.name(), r.latest(), r.history()));
+        views.add(new Alerting.NatsView(r.name(), r.latest()));
       }
     }
     for (TargetRunner<JmxSnapshot> r : runners.jmx()) {

@@ -3,8 +3,8 @@ package dev.lookout.app;
 import dev.lookout.alerts.Alert;
 import dev.lookout.alerts.AlertRuleState;
 import dev.lookout.alerts.Candidate;
-import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
+import dev.lookout.model.TargetSnapshot;
 import dev.lookout.model.Sample;
 import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.rules.CompiledRule;
@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Evaluates the rules over every target's snapshot and drives each rule's alert lifecycle. A
@@ -36,15 +37,14 @@ final class Alerting {
 
     Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule);
 
-    /** The snapshots its rules can read: the newest and those in its history. */
-    default List<Object> snapshots() {
-      return List.of();
+    /** The snapshot its rules read, or null for a view of samples alone. */
+    default TargetSnapshot snapshot() {
+      return null;
     }
   }
 
-  /** A Restate cluster: its newest snapshot and the recent good ones (for delta and rate). */
-  record RestateView(String name, RestateSnapshot latest, History<RestateSnapshot> history)
-      implements TargetView {
+  /** A Restate cluster's newest snapshot; the evaluator keeps what delta and rate need of older ones. */
+  record RestateView(String name, RestateSnapshot latest) implements TargetView {
     @Override
     public boolean readOk() {
       return latest.tablesRead();
@@ -52,19 +52,17 @@ final class Alerting {
 
     @Override
     public Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule) {
-      return evaluator.evaluate(rule, latest, history);
+      return evaluator.evaluate(rule, latest);
     }
 
     @Override
-    public List<Object> snapshots() {
-      List<Object> all = history == null ? new ArrayList<>() : new ArrayList<>(history.entries());
-      all.add(latest);
-      return all;
+    public TargetSnapshot snapshot() {
+      return latest;
     }
   }
 
-  /** A NATS cluster: its newest snapshot and the recent good ones. */
-  record NatsView(String name, NatsSnapshot latest, History<NatsSnapshot> history) implements TargetView {
+  /** A NATS cluster's newest snapshot. */
+  record NatsView(String name, NatsSnapshot latest) implements TargetView {
     @Override
     public boolean readOk() {
       return latest.readOk();
@@ -72,14 +70,12 @@ final class Alerting {
 
     @Override
     public Evaluation evaluate(RuleEvaluator evaluator, CompiledRule rule) {
-      return evaluator.evaluate(rule, latest, history);
+      return evaluator.evaluate(rule, latest);
     }
 
     @Override
-    public List<Object> snapshots() {
-      List<Object> all = history == null ? new ArrayList<>() : new ArrayList<>(history.entries());
-      all.add(latest);
-      return all;
+    public TargetSnapshot snapshot() {
+      return latest;
     }
   }
 
@@ -141,9 +137,9 @@ final class Alerting {
       next.add(new RuleStatus(rule, state.alerts(), now, (System.nanoTime() - started) / 1e9, errors));
     }
     statuses = List.copyOf(next);
-    List<Object> reachable = new ArrayList<>();
-    targets.forEach(t -> reachable.addAll(t.snapshots()));
-    evaluator.retainOnly(reachable);
+    List<TargetSnapshot> latest = new ArrayList<>();
+    targets.stream().map(TargetView::snapshot).filter(Objects::nonNull).forEach(latest::add);
+    evaluator.retainOnly(latest, rules.rules());
   }
 
   /** Adds the rule's candidates for one target; returns its evaluation errors. */

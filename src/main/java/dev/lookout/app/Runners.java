@@ -65,21 +65,20 @@ record Runners(List<TargetRunner<RestateSnapshot>> restate, List<TargetRunner<Na
     List<TargetRunner<RestateSnapshot>> restate = new ArrayList<>();
     List<TargetRunner<NatsSnapshot>> nats = new ArrayList<>();
     List<TargetRunner<JmxSnapshot>> jmx = new ArrayList<>();
-    long interval = config.scrape().interval().toMillis();
     Duration timeout = readTimeout(config.scrape().interval(), config.scrape().timeout());
     RestateGauges restateGauges = new RestateGauges(registry, page);
     NatsGauges natsGauges = new NatsGauges(registry, page);
     for (Target target : config.targets()) {
       if (target instanceof RestateTarget r) {
         restate.add(new TargetRunner<>(r.name(), "restate", readers.restate(r, timeout, io),
-            restateGauges::update, new TargetMetrics(registry, r.name(), "restate"), clock, interval));
+            restateGauges::update, new TargetMetrics(registry, r.name(), "restate"), clock));
       } else if (target instanceof NatsTarget n) {
         nats.add(new TargetRunner<>(n.name(), "nats", readers.nats(n, timeout, io),
-            natsGauges::update, new TargetMetrics(registry, n.name(), "nats"), clock, interval));
+            natsGauges::update, new TargetMetrics(registry, n.name(), "nats"), clock));
       } else if (target instanceof JmxTarget j) {
         JmxSource source = new JmxSource(j, timeout, io);
         jmx.add(new TargetRunner<>(j.name(), "jmx", adapt(source::scrape, source), s -> { },
-            new TargetMetrics(registry, j.name(), "jmx"), clock, interval));
+            new TargetMetrics(registry, j.name(), "jmx"), clock));
       }
     }
     return new Runners(List.copyOf(restate), List.copyOf(nats), List.copyOf(jmx));

@@ -1,6 +1,5 @@
 package dev.lookout.app;
 
-import dev.lookout.model.History;
 import dev.lookout.model.SourceError;
 import dev.lookout.model.TargetSnapshot;
 import dev.lookout.output.http.TargetStatus;
@@ -16,8 +15,6 @@ import java.util.function.Consumer;
  * own health. The last snapshot that saw the system is kept when a later tick cannot.
  */
 final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
-  private static final int HISTORY_TICKS = 12;
-
   /** A target's reader: one snapshot per call, errors as values, never blocking past its timeout. */
   interface Source<S> extends AutoCloseable {
     S scrape(long nowMillis);
@@ -32,24 +29,19 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
   private final Consumer<S> publish;
   private final TargetMetrics metrics;
   private final InstantSource clock;
-  private final long historyMillis;
-  /** Written by the tick, copied by the rules' thread: guarded by itself. */
-  private final History<S> history;
   private volatile S latest;
   private volatile S lastGood;
   private volatile long lastTickMillis;
   private volatile double lastDurationSeconds;
 
   TargetRunner(String name, String type, Source<S> source, Consumer<S> publish, TargetMetrics metrics,
-      InstantSource clock, long intervalMillis) {
+      InstantSource clock) {
     this.name = name;
     this.type = type;
     this.source = source;
     this.publish = publish;
     this.metrics = metrics;
     this.clock = clock;
-    this.historyMillis = HISTORY_TICKS * intervalMillis;
-    this.history = new History<>(HISTORY_TICKS, historyMillis, TargetSnapshot::atMillis);
   }
 
   void tick() {
@@ -59,20 +51,11 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
     latest = snapshot;
     if (snapshot.readOk()) {
       lastGood = snapshot;
-      synchronized (history) {
-        history.add(historic(snapshot));
-      }
     }
     publish.accept(snapshot);
     metrics.record(snapshot.readOk(), nanos, snapshot.atMillis(), snapshot.errors());
     lastDurationSeconds = nanos / 1e9;
     lastTickMillis = clock.millis();
-  }
-
-  /** A snapshot's {@link TargetSnapshot#forHistory}, which is of the snapshot's own kind. */
-  @SuppressWarnings("unchecked")
-  private S historic(S snapshot) {
-    return (S) snapshot.forHistory();
   }
 
   String name() {
@@ -86,15 +69,6 @@ final class TargetRunner<S extends TargetSnapshot> implements AutoCloseable {
 
   S latest() {
     return latest;
-  }
-
-  /** A copy of the recent snapshots that saw the system, for the rules: the tick goes on adding. */
-  History<S> history() {
-    History<S> copy = new History<>(HISTORY_TICKS, historyMillis, TargetSnapshot::atMillis);
-    synchronized (history) {
-      history.entries().forEach(copy::add);
-    }
-    return copy;
   }
 
   long lastTickMillis() {

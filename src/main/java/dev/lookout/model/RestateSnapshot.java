@@ -46,34 +46,6 @@ public final class RestateSnapshot implements TargetSnapshot {
     this.partitionsById = index(this.partitions, Partition::id);
   }
 
-  /** The same read without its node metric samples, which a snapshot is read for only while newest. */
-  private RestateSnapshot(RestateSnapshot s) {
-    this.target = s.target;
-    this.atMillis = s.atMillis;
-    this.queriedNode = s.queriedNode;
-    this.nodes = s.nodes;
-    this.logs = s.logs;
-    this.partitions = s.partitions;
-    this.replicas = s.replicas;
-    this.config = s.config;
-    this.samples = List.of();
-    this.errors = s.errors;
-    this.warnings = s.warnings;
-    this.nodesById = s.nodesById;
-    this.logsById = s.logsById;
-    this.partitionsById = s.partitionsById;
-  }
-
-  /**
-   * History functions read entity fields of older snapshots, never their node metrics (samples
-   * are read by {@code node_metric()} and sample rules in the newest snapshot only), and samples
-   * are the larger part of a large cluster's snapshot.
-   */
-  @Override
-  public RestateSnapshot forHistory() {
-    return samples.isEmpty() ? this : new RestateSnapshot(this);
-  }
-
   private static <T> Map<Integer, T> index(List<T> items, Function<T, Integer> key) {
     Map<Integer, T> map = new HashMap<>(items.size() * 2);
     for (T item : items) {

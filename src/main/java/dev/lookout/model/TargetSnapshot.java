@@ -12,12 +12,4 @@ public interface TargetSnapshot {
   boolean readOk();
 
   List<SourceError> errors();
-
-  /**
-   * What a target's history keeps of this snapshot: what rules read over time (delta, rate),
-   * without what they read only in the newest one. All of it unless a kind says otherwise.
-   */
-  default TargetSnapshot forHistory() {
-    return this;
-  }
 }

@@ -28,7 +28,7 @@ public final class CompiledRule {
   /** What {@code $value} shows: the left side of the first comparison, else the result. */
   final Object value;
   final int slots;
-  final int historySites;
+  final List<HistorySite> sites;
   private final Map<String, List<Templates.Piece>> annotations;
 
   private CompiledRule(String group, RuleSpec spec, CelAbstractSyntaxTree ast, Fn.Bool root,
@@ -39,7 +39,7 @@ public final class CompiledRule {
     this.root = root;
     this.value = value;
     this.slots = compiler.slots;
-    this.historySites = compiler.historySites;
+    this.sites = List.copyOf(compiler.sites);
     this.annotations = annotations;
   }
 

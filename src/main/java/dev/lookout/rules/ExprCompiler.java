@@ -35,7 +35,8 @@ final class ExprCompiler {
   private final Calls calls = new Calls(this);
   private final Comprehensions comprehensions = new Comprehensions(this);
   int slots;
-  int historySites;
+  /** The rule's delta/rate calls, in the order their closures index them. */
+  final List<HistorySite> sites = new java.util.ArrayList<>();
 
   ExprCompiler(CelAbstractSyntaxTree ast, RuleSpec rule, List<Problem> problems) {
     this.ast = ast;

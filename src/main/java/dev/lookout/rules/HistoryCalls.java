@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * {@code delta(x, "5m")}, {@code rate(x, "5m")} and {@code node_metric("name")}. A history
- * function reads the same field of the same entity (same key) in the newest snapshot at least
- * the window old; without such a snapshot, or when the entity or value was absent then, the
- * result is unknown, so a rule never fires on a guess.
+ * function reads the same field of the same entity (same key) as it was at least the window ago
+ * (see {@link FieldHistory}); without a value that old, or when the entity or value was absent
+ * then, the result is unknown, so a rule never fires on a guess.
  */
 final class HistoryCalls {
   private final ExprCompiler c;
@@ -38,27 +38,25 @@ final class HistoryCalls {
     if (window.isEmpty()) {
       return null;
     }
-    long millis = window.get();
-    int site = c.historySites++;
-    var scope = c.rule.each();
+    String name = x.select().operand().ident().name() + "." + x.select().field();
+    int site = c.sites.size();
+    c.sites.add(HistorySite.of(c.rule.each(), name, read, window.get()));
     if (fn.equals("delta")) {
       return (Fn.Int) r -> {
         long now = read.eval(r);
-        Row then = r.unknown ? null : r.past(scope, millis, site);
-        long old = then == null ? 0 : read.eval(then);
-        r.unknown |= then == null || then.unknown;
+        long old = r.unknown ? FieldHistory.ABSENT : r.pastValue(site);
+        r.unknown |= old == FieldHistory.ABSENT;
         return r.unknown ? 0 : now - old;
       };
     }
     return (Fn.Dbl) r -> {
       long now = read.eval(r);
-      Row then = r.unknown ? null : r.past(scope, millis, site);
-      long old = then == null ? 0 : read.eval(then);
-      r.unknown |= then == null || then.unknown;
+      long old = r.unknown ? FieldHistory.ABSENT : r.pastValue(site);
+      r.unknown |= old == FieldHistory.ABSENT;
       if (r.unknown) {
         return 0;
       }
-      double seconds = (r.atMillis() - then.atMillis()) / 1000.0;
+      double seconds = (r.atMillis() - r.pastMillis(site)) / 1000.0;
       return (now - old) / seconds;
     };
   }

@@ -26,7 +26,6 @@ final class NatsFacts {
   final List<StanChannel> subChannel = new ArrayList<>();
   final List<StanChannel.Subscription> subs = new ArrayList<>();
   private final Map<String, NatsServer> servers = new HashMap<>();
-  private final Map<Scope, Map<String, Integer>> keys = new EnumMap<>(Scope.class);
 
   NatsFacts(NatsSnapshot snapshot) {
     this.snapshot = snapshot;
@@ -66,7 +65,7 @@ final class NatsFacts {
   /** Loads row {@code i} of {@code scope} into {@code r}: the entity and those it belongs to. */
   void load(Row r, Scope scope, int i) {
     r.loadNats(this);
-    r.natsIndex = i;
+    r.index = i;
     switch (scope) {
       case SERVER -> r.server = snapshot.servers().get(i);
       case STREAM -> r.stream = snapshot.streams().get(i);
@@ -86,18 +85,6 @@ final class NatsFacts {
       }
       default -> { }
     }
-  }
-
-  /** The index of the row with {@code key} in this snapshot, or -1. */
-  int index(Scope scope, String key) {
-    Map<String, Integer> byKey = keys.computeIfAbsent(scope, s -> {
-      Map<String, Integer> m = new HashMap<>();
-      for (int i = rows(s) - 1; i >= 0; i--) {
-        m.put(key(s, i), i);
-      }
-      return m;
-    });
-    return byKey.getOrDefault(key, -1);
   }
 
   /** What identifies row {@code i} of {@code scope}: the values of its identity labels. */

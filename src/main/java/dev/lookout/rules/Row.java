@@ -1,6 +1,5 @@
 package dev.lookout.rules;
 
-import dev.lookout.model.History;
 import dev.lookout.model.Log;
 import dev.lookout.model.Node;
 import dev.lookout.model.Partition;
@@ -8,11 +7,12 @@ import dev.lookout.model.Replica;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.Sample;
 import dev.lookout.model.nats.NatsServer;
-import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.model.nats.NatsStream;
 import dev.lookout.model.nats.StanChannel;
 import dev.lookout.model.nats.StanDiff;
 import dev.lookout.rules.format.Scope;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The mutable state of evaluating one rule over one entity at a time: the variables in scope
@@ -41,32 +41,31 @@ final class Row {
 
   final Object[] vars;
   final long[] accus;
-  /** Where history functions get older snapshots; null means no history. */
-  History<RestateSnapshot> history;
-  private final Row[] past;
-  private final SnapshotFacts[] pastFacts;
-  /** Turns an older snapshot into its facts; the evaluator caches them across rules. */
-  java.util.function.Function<RestateSnapshot, SnapshotFacts> factsOf;
+  /** Where history functions read the target's past; null means no history. */
+  TargetPast past;
+  /** The rule's history sites, and the frame each found in this pass (looked up once: the window is fixed). */
+  private final List<HistorySite> sites;
+  private final FieldHistory.Frame[] frames;
+  private final boolean[] looked;
+  /** What identifies the row loaded now among its scope's entities, for history look-ups. */
+  IntFunction<Object> keyOf;
+  int index;
 
   // The NATS counterparts, set by NatsFacts.load; null on Restate rows.
   NatsFacts natsFacts;
-  /** The row's index in its scope's rows of {@code natsFacts}, for history look-ups. */
-  int natsIndex;
   NatsServer server;
   NatsStream stream;
   NatsStream.Replica sreplica;
   StanDiff follower;
   StanChannel channel;
   StanChannel.Subscription sub;
-  History<NatsSnapshot> natsHistory;
-  java.util.function.Function<NatsSnapshot, NatsFacts> natsFactsOf;
-  private NatsFacts[] pastNatsFacts;
 
-  Row(int slots, int historySites) {
+  Row(int slots, List<HistorySite> sites) {
     vars = new Object[slots];
     accus = new long[slots];
-    past = new Row[historySites];
-    pastFacts = new SnapshotFacts[historySites];
+    this.sites = sites;
+    frames = new FieldHistory.Frame[sites.size()];
+    looked = new boolean[sites.size()];
   }
 
   void load(SnapshotFacts f, Scope scope, int i) {
@@ -110,41 +109,27 @@ final class Row {
   }
 
   /**
-   * This row's entity in the newest snapshot at least {@code windowMillis} older than this
-   * row's, or null when history has none that old (or the entity was absent then). The
-   * snapshot is looked up once per pass and history site, since the window is fixed.
+   * The value history site {@code site} read of this row's entity at least its window before this
+   * row's snapshot, or {@link FieldHistory#ABSENT} when there is none that old (or the entity or
+   * its value was absent then).
    */
-  Row past(Scope scope, long windowMillis, int site) {
-    if (natsFacts != null) {
-      return pastNats(scope, windowMillis, site);
-    }
-    SnapshotFacts older = pastFacts[site];
-    if (older == null) {
-      long now = facts.snapshot.atMillis();
-      RestateSnapshot s = history == null ? null : history.before(now, windowMillis);
-      if (s == null || s.atMillis() > now - windowMillis || s == facts.snapshot) {
-        return null;
-      }
-      older = pastFacts[site] = factsOf.apply(s);
-    }
-    return same(scope, older, site);
+  long pastValue(int site) {
+    FieldHistory.Frame frame = frame(site);
+    return frame == null ? FieldHistory.ABSENT
+        : past.value(frame, sites.get(site).scope(), keyOf.apply(index));
   }
 
-  /**
-   * This row's entity as it was in {@code older}, in the Row kept for history call site
-   * {@code site}; null when the entity did not exist then.
-   */
-  private Row same(Scope scope, SnapshotFacts older, int site) {
-    Row then = past[site];
-    if (then == null) {
-      then = past[site] = new Row(0, 0);
+  /** When the frame {@link #pastValue} read was taken; only after it found one. */
+  long pastMillis(int site) {
+    return frames[site].atMillis();
+  }
+
+  private FieldHistory.Frame frame(int site) {
+    if (!looked[site]) {
+      looked[site] = true;
+      frames[site] = past == null ? null : past.frame(sites.get(site), atMillis());
     }
-    int index = indexIn(scope, older);
-    if (index < 0) {
-      return null;
-    }
-    then.load(older, scope, index);
-    return then;
+    return frames[site];
   }
 
   /** Clears the row for a NATS entity of {@code f}; NatsFacts.load sets the entity. */
@@ -181,41 +166,4 @@ final class Row {
     return natsFacts != null ? natsFacts.snapshot.atMillis() : facts.snapshot.atMillis();
   }
 
-  /** {@link #past} for NATS rows: the same entity found by its key in the older snapshot. */
-  private Row pastNats(Scope scope, long windowMillis, int site) {
-    if (pastNatsFacts == null) {
-      pastNatsFacts = new NatsFacts[past.length];
-    }
-    NatsFacts older = pastNatsFacts[site];
-    if (older == null) {
-      long now = natsFacts.snapshot.atMillis();
-      NatsSnapshot s = natsHistory == null ? null : natsHistory.before(now, windowMillis);
-      if (s == null || s.atMillis() > now - windowMillis || s == natsFacts.snapshot) {
-        return null;
-      }
-      older = pastNatsFacts[site] = natsFactsOf.apply(s);
-    }
-    int index = older.index(scope, natsFacts.key(scope, natsIndex));
-    if (index < 0) {
-      return null;
-    }
-    Row then = past[site];
-    if (then == null) {
-      then = past[site] = new Row(0, 0);
-    }
-    older.load(then, scope, index);
-    then.natsIndex = index;
-    return then;
-  }
-
-  private int indexIn(Scope scope, SnapshotFacts older) {
-    RestateSnapshot s = older.snapshot;
-    switch (scope) {
-      case NODE: return s.nodes().indexOf(s.node(node.id()));
-      case LOG: return s.logs().indexOf(s.log(log.id()));
-      case PARTITION: return older.partitionIndex(partition.id());
-      case REPLICA: return older.replicaIndex(replica.partition(), replica.node());
-      default: return 0;
-    }
-  }
 }

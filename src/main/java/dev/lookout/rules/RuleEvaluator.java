@@ -1,23 +1,27 @@
 package dev.lookout.rules;
 
-import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.Sample;
+import dev.lookout.model.TargetSnapshot;
 import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.rules.format.Scope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * Evaluates compiled rules over snapshots. The joins of a snapshot are computed once and shared
- * by every rule of a tick (and by history functions looking at older snapshots), in a small
- * cache keyed by the snapshot's identity, which keeps them while a rule can still read the
- * snapshot (see {@link #retainOnly}). Never throws for a rule: a failure is a count.
+ * by every rule of a tick, in a small cache keyed by the snapshot's identity (see
+ * {@link #retainOnly}); what history functions read of older snapshots is kept per target as
+ * they are evaluated ({@link TargetPast}). Never throws for a rule: a failure is a count.
  *
  * <p>Each kind of data has its scopes and no other: Restate scopes run over a Restate snapshot,
  * NATS scopes over a NATS snapshot, {@link Scope#SAMPLE} over samples (a Restate snapshot's own
@@ -30,10 +34,15 @@ public final class RuleEvaluator {
 
   private final List<SnapshotFacts> facts = new ArrayList<>();
   private final List<NatsFacts> natsFacts = new ArrayList<>();
+  /** Each target's past as its rules' history functions read it, by target name. */
+  private final Map<String, TargetPast> pasts = new HashMap<>();
 
-  /** One match per entity of the rule's scope for which the expression is true. */
-  public Evaluation evaluate(CompiledRule rule, RestateSnapshot now,
-      History<RestateSnapshot> history) {
+  /**
+   * One match per entity of the rule's scope for which the expression is true. A snapshot that
+   * read the cluster is also remembered for the rule's history functions (see {@link TargetPast}):
+   * evaluate a target's snapshots in time order.
+   */
+  public Evaluation evaluate(CompiledRule rule, RestateSnapshot now) {
     if (rule.scope() == Scope.SAMPLE) {
       return evaluate(rule, now.samples(), now.target());
     }
@@ -41,22 +50,52 @@ public final class RuleEvaluator {
       return none(rule);
     }
     SnapshotFacts f = facts(now);
-    Row r = new Row(rule.slots, rule.historySites);
-    r.history = history;
-    r.factsOf = this::facts;
+    Row r = row(rule, now.target(), i -> f.key(rule.scope(), i));
+    if (now.tablesRead()) {
+      record(rule, f, r.past);
+    }
     return pass(rule, r, rows(rule, now), i -> r.load(f, rule.scope(), i));
   }
 
   /** The same for a NATS snapshot. */
-  public Evaluation evaluate(CompiledRule rule, NatsSnapshot now, History<NatsSnapshot> history) {
+  public Evaluation evaluate(CompiledRule rule, NatsSnapshot now) {
     if (!rule.scope().nats()) {
       return none(rule);
     }
     NatsFacts f = natsFacts(now);
-    Row r = new Row(rule.slots, rule.historySites);
-    r.natsHistory = history;
-    r.natsFactsOf = this::natsFacts;
-    return pass(rule, r, f.rows(rule.scope()), i -> f.load(r, rule.scope(), i));
+    Row r = row(rule, now.target(), i -> f.key(rule.scope(), i));
+    int rows = f.rows(rule.scope());
+    if (now.readOk()) {
+      Row w = new Row(rule.slots, List.of());
+      record(rule, r.past, now.atMillis(), rows, r.keyOf, i -> f.load(w, rule.scope(), i), w);
+    }
+    return pass(rule, r, rows, i -> f.load(r, rule.scope(), i));
+  }
+
+  private synchronized Row row(CompiledRule rule, String target, IntFunction<Object> keyOf) {
+    Row r = new Row(rule.slots, rule.sites);
+    r.past = pasts.computeIfAbsent(target, t -> new TargetPast());
+    r.keyOf = keyOf;
+    return r;
+  }
+
+  /** Records each history site's field of every row of {@code f}, when its spacing asks for a frame. */
+  static void record(CompiledRule rule, SnapshotFacts f, TargetPast past) {
+    Row w = new Row(rule.slots, List.of());
+    record(rule, past, f.snapshot.atMillis(), rows(rule, f.snapshot), i -> f.key(rule.scope(), i),
+        i -> w.load(f, rule.scope(), i), w);
+  }
+
+  /** Records each history site's field of every row, when its spacing asks for a frame. */
+  private static void record(CompiledRule rule, TargetPast past, long atMillis, int rows,
+      IntFunction<Object> keyOf, IntConsumer load, Row w) {
+    for (HistorySite site : rule.sites) {
+      past.record(site, atMillis, rows, keyOf, i -> {
+        load.accept(i);
+        long value = site.read().eval(w);
+        return w.unknown ? FieldHistory.ABSENT : value;
+      });
+    }
   }
 
   /** One match per sample for a {@link Scope#SAMPLE} rule, labelled with the sample's labels and {@code target}. */
@@ -64,7 +103,7 @@ public final class RuleEvaluator {
     if (rule.scope() != Scope.SAMPLE) {
       return none(rule);
     }
-    Row r = new Row(rule.slots, rule.historySites);
+    Row r = new Row(rule.slots, List.of());
     return pass(rule, r, samples.size(), i -> r.loadSample(samples.get(i), target));
   }
 
@@ -78,6 +117,7 @@ public final class RuleEvaluator {
     int failures = 0;
     for (int i = 0; i < rows; i++) {
       load.accept(i);
+      r.index = i;
       int result;
       try {
         result = rule.root.eval(r);
@@ -106,14 +146,21 @@ public final class RuleEvaluator {
   }
 
   /**
-   * Forgets the facts of every snapshot not in {@code reachable} (compared by identity): once
-   * neither a target's newest snapshot nor in its history, no rule can read a snapshot again.
+   * Forgets the facts of every snapshot not in {@code latest} (compared by identity), and the
+   * history of targets not named there and of sites none of {@code rules} has.
    */
-  public synchronized void retainOnly(Collection<?> reachable) {
+  public synchronized void retainOnly(Collection<? extends TargetSnapshot> latest,
+      Collection<CompiledRule> rules) {
     Set<Object> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-    kept.addAll(reachable);
+    kept.addAll(latest);
     facts.removeIf(f -> !kept.contains(f.snapshot));
     natsFacts.removeIf(f -> !kept.contains(f.snapshot));
+    Set<String> targets = new HashSet<>();
+    latest.forEach(s -> targets.add(s.target()));
+    pasts.keySet().retainAll(targets);
+    Set<String> sites = new HashSet<>();
+    rules.forEach(r -> r.sites.forEach(site -> sites.add(site.key())));
+    pasts.values().forEach(p -> p.retain(sites));
   }
 
   synchronized SnapshotFacts facts(RestateSnapshot snapshot) {

@@ -6,6 +6,7 @@ import dev.lookout.model.Partition;
 import dev.lookout.model.Replica;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.Sample;
+import dev.lookout.rules.format.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * One snapshot with the joins every rule needs done once: each replica's partition, log and
- * node, each partition's log and replica counts, and keyed lookups for history. Arrays are
+ * node, each partition's log and replica counts, and each row's key for history. Arrays are
  * aligned with the snapshot's lists, so evaluation does no map look-up (and no boxing) per row.
  */
 final class SnapshotFacts {
@@ -29,7 +30,6 @@ final class SnapshotFacts {
   final Log[] replicaLog;
   final Node[] replicaNode;
   private final Map<Integer, Integer> partitionIndex = new HashMap<>();
-  private final Map<Long, Integer> replicaIndex = new HashMap<>();
   private final Map<String, List<MetricPoint>> metrics = new HashMap<>();
 
   SnapshotFacts(RestateSnapshot snapshot) {
@@ -85,7 +85,6 @@ final class SnapshotFacts {
   }
 
   private void joinReplica(int i, Replica x) {
-    replicaIndex.put(key(x.partition(), x.node()), i);
     replicaNode[i] = snapshot.node(x.node());
     int p = partitionIndex(x.partition());
     replicaPartition[i] = p;
@@ -105,9 +104,15 @@ final class SnapshotFacts {
     return partitionIndex.getOrDefault(partitionId, -1);
   }
 
-  /** Index into {@code snapshot.replicas()}, or -1. */
-  int replicaIndex(int partitionId, int nodeId) {
-    return replicaIndex.getOrDefault(key(partitionId, nodeId), -1);
+  /** What identifies row {@code i} of {@code scope} from one snapshot to the next. */
+  Object key(Scope scope, int i) {
+    switch (scope) {
+      case NODE: return snapshot.nodes().get(i).id();
+      case LOG: return snapshot.logs().get(i).id();
+      case PARTITION: return snapshot.partitions().get(i).id();
+      case REPLICA: return key(snapshot.replicas().get(i).partition(), snapshot.replicas().get(i).node());
+      default: return "";
+    }
   }
 
   private static long key(int partition, int node) {

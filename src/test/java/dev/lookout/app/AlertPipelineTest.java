@@ -7,7 +7,6 @@ import dev.lookout.alerts.Alert;
 import dev.lookout.alerts.AlertState;
 import dev.lookout.alerts.AlertStore;
 import dev.lookout.model.ClusterConfig;
-import dev.lookout.model.History;
 import dev.lookout.model.Liveness;
 import dev.lookout.model.Node;
 import dev.lookout.model.Probe;
@@ -67,9 +66,7 @@ class AlertPipelineTest {
         "active", "member", "1.7.12", Probe.UNREACHABLE, -1);
     RestateSnapshot s = new RestateSnapshot("restate", now.get().toEpochMilli(), "n1", List.of(dead),
         List.of(), List.of(), List.of(), ClusterConfig.UNKNOWN, List.of(), List.of(), List.of());
-    History<RestateSnapshot> history = new History<>(10, 3_600_000, RestateSnapshot::atMillis);
-    history.add(s);
-    p.evaluate(List.of(new Alerting.RestateView("restate", s, history)));
+    p.evaluate(List.of(new Alerting.RestateView("restate", s)));
   }
 
   private static Alert only(AlertPipeline p) {

@@ -39,7 +39,7 @@ class TargetRunnerTest {
     };
     TargetRunner<Read> runner = new TargetRunner<>("t", "test", source, r -> { },
         new TargetMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "t", "test"),
-        (InstantSource) now::get, 1000);
+        (InstantSource) now::get);
     runner.tick();
     now.set(Instant.parse("2026-11-22T04:00:10Z"));
     runner.tick();

@@ -1,8 +1,6 @@
 package dev.lookout.app;
 
-import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
-import dev.lookout.model.TargetSnapshot;
 import dev.lookout.output.metrics.RestateGauges;
 import dev.lookout.output.metrics.TargetMetrics;
 import dev.lookout.rules.RuleSet;
@@ -19,14 +17,11 @@ import java.util.List;
 public final class WholeTick implements AutoCloseable {
   /** The rule files the agent ships for Restate. */
   public static final Path SHIPPED_RULES = Path.of("rules", "restate.yaml");
-  private static final long INTERVAL_MILLIS = 10_000;
 
   private final RestateSource source;
   private final Registry registry = Registry.create("sim");
   private final RestateGauges gauges = new RestateGauges(registry.all(), registry.page());
   private final TargetMetrics targetMetrics = new TargetMetrics(registry.all(), "sim", "restate");
-  private final History<RestateSnapshot> history =
-      new History<>(12, 12 * INTERVAL_MILLIS, TargetSnapshot::atMillis);
   private final Alerting alerting;
   private RestateSnapshot latest;
 
@@ -38,9 +33,6 @@ public final class WholeTick implements AutoCloseable {
   public RestateSnapshot scrape(long nowMillis) {
     long started = System.nanoTime();
     latest = source.scrape(nowMillis);
-    if (latest.readOk()) {
-      history.add(latest.forHistory());
-    }
     targetMetrics.record(latest.readOk(), System.nanoTime() - started, nowMillis, latest.errors());
     return latest;
   }
@@ -50,7 +42,7 @@ public final class WholeTick implements AutoCloseable {
   }
 
   public void evaluateRules(long nowMillis) {
-    alerting.evaluate(List.of(new Alerting.RestateView("sim", latest, history)),
+    alerting.evaluate(List.of(new Alerting.RestateView("sim", latest)),
         Instant.ofEpochMilli(nowMillis));
   }
 

@@ -70,7 +70,7 @@ public class TickBenchmark {
     RuleEvaluator evaluator = new RuleEvaluator();
     int matches = 0;
     for (CompiledRule rule : rules) {
-      matches += evaluator.evaluate(rule, snapshot, null).matches().size();
+      matches += evaluator.evaluate(rule, snapshot).matches().size();
     }
     return matches;
   }

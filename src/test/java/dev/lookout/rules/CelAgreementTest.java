@@ -63,7 +63,7 @@ class CelAgreementTest {
     CelRuntime.Program program = RUNTIME.createProgram(dynamicAst(expr));
     RestateSnapshot s = Fixtures.cluster(0, 1000);
     SnapshotFacts facts = new SnapshotFacts(s);
-    Row r = new Row(rule.slots, rule.historySites);
+    Row r = new Row(rule.slots, rule.sites);
     for (int i = 0; i < s.replicas().size(); i++) {
       r.load(facts, rule.scope(), i);
       String ours = name(rule.root.eval(r));

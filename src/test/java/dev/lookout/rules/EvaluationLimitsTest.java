@@ -76,7 +76,7 @@ class EvaluationLimitsTest {
     CompiledRule rule = Fixtures.rule(dir, "log",
         "log.nodeset.all(a, log.nodeset.all(b, a + b >= 0))", "");
     List<Integer> wide = IntStream.range(0, 1000).boxed().toList();
-    Evaluation e = new RuleEvaluator().evaluate(rule, withNodesets(List.of(1, 2, 3), wide), null);
+    Evaluation e = new RuleEvaluator().evaluate(rule, withNodesets(List.of(1, 2, 3), wide));
     assertEquals(2, e.rows());
     assertEquals(List.of("0"), e.matches().stream().map(m -> m.labels().get("log")).toList());
     assertEquals(1, e.unknown(), "the wide log is undecided");

@@ -3,7 +3,6 @@ package dev.lookout.rules;
 import static dev.lookout.rules.Fixtures.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +15,18 @@ class EvaluationTest {
   @TempDir Path dir;
   private final RuleEvaluator evaluator = new RuleEvaluator();
 
-  private Evaluation run(String each, String expr, RestateSnapshot now,
-      History<RestateSnapshot> history) {
-    return evaluator.evaluate(Fixtures.rule(dir, each, expr, ""), now, history);
+  /** Evaluates the rule on the earlier snapshots first, in order, as the agent does each tick. */
+  private Evaluation run(String each, String expr, RestateSnapshot now, RestateSnapshot... before) {
+    CompiledRule rule = Fixtures.rule(dir, each, expr, "");
+    RuleEvaluator fresh = new RuleEvaluator();
+    for (RestateSnapshot s : before) {
+      fresh.evaluate(rule, s);
+    }
+    return fresh.evaluate(rule, now);
   }
 
   private String fired(String each, String expr) {
-    return run(each, expr, cluster(1_000, 1000), null).matches().stream()
+    return run(each, expr, cluster(1_000, 1000)).matches().stream()
         .map(m -> m.labels().entrySet().stream().filter(e -> !e.getKey().equals("alertname")
             && !e.getKey().equals("severity")).map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining(",")))
@@ -45,7 +49,7 @@ class EvaluationTest {
   void absentValuesNeverFireAndNeverThrow() {
     // N3's applied LSN is null, log 1's trim point is null, N9 is not a known node.
     Evaluation e = run("replica", "replica.appliedLsn < log.trimPoint || node.uptimeSeconds < 0",
-        cluster(1_000, 1000), null);
+        cluster(1_000, 1000));
     assertEquals(List.of("0/N2"), e.matches().stream()
         .map(m -> m.labels().get("partition") + "/" + m.labels().get("node")).toList());
     assertEquals(3, e.unknown());
@@ -57,18 +61,15 @@ class EvaluationTest {
 
   @Test
   void errorsOnPresentValuesAreCountedNotThrown() {
-    Evaluation e = run("log", "log.tailLsn / (log.segments - 1) > 0", cluster(1_000, 1000), null);
+    Evaluation e = run("log", "log.tailLsn / (log.segments - 1) > 0", cluster(1_000, 1000));
     assertEquals(0, e.matches().size());
     assertEquals(2, e.errors());
   }
 
   @Test
   void deltaAndRateCompareWithTheSameEntityAWindowAgo() {
-    History<RestateSnapshot> history = new History<>(10, 600_000, RestateSnapshot::atMillis);
-    history.add(cluster(0, 1000));
-    history.add(cluster(60_000, 1600));
+    RestateSnapshot[] history = {cluster(0, 1000), cluster(60_000, 1600)};
     RestateSnapshot now = cluster(120_000, 2200);
-    history.add(now);
     assertEquals(List.of("1"), labels(run("partition",
         "delta(log.tailLsn, \"2m\") == 1200 && partition.id == 1", now, history), "partition"));
     assertEquals(List.of("N1", "N1"), labels(run("replica",
@@ -79,7 +80,7 @@ class EvaluationTest {
     // Nothing 10m old, and no history at all: unknown, never fires.
     assertEquals(5, run("replica", "delta(replica.appliedLsn, \"10m\") == 0", now, history)
         .unknown());
-    assertEquals(5, run("replica", "delta(replica.appliedLsn, \"1m\") >= 0", now, null)
+    assertEquals(5, run("replica", "delta(replica.appliedLsn, \"1m\") >= 0", now)
         .unknown());
   }
 
@@ -108,7 +109,7 @@ class EvaluationTest {
     Path file = dir.resolve("t.yaml");
     java.nio.file.Files.writeString(file, yaml);
     CompiledRule rule = RuleSet.load(List.of(file), "https://rb").rules().get(0);
-    Map<String, String> a = evaluator.evaluate(rule, cluster(0, 1000), null).matches().get(0)
+    Map<String, String> a = evaluator.evaluate(rule, cluster(0, 1000)).matches().get(0)
         .annotations();
     assertEquals("N2 p0 at 50 < 100 (max 10, <b>&'\"</b>, unknown, [1, 2, 3], node-2, Behind)",
         a.get("summary"));

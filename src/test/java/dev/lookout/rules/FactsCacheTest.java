@@ -8,7 +8,7 @@ import dev.lookout.model.RestateSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A snapshot's joins: computed once, kept only while a rule can still read the snapshot. */
+/** A snapshot's joins: computed once, kept only while the snapshot is a target's newest. */
 class FactsCacheTest {
   @Test
   void factsAreSharedWhileTheSnapshotIsReachableAndForgottenAfter() {
@@ -19,20 +19,9 @@ class FactsCacheTest {
     SnapshotFacts newestFacts = evaluator.facts(newest);
     assertSame(newestFacts, evaluator.facts(newest));
 
-    evaluator.retainOnly(List.of(newest));
+    evaluator.retainOnly(List.of(newest), List.of());
     assertSame(newestFacts, evaluator.facts(newest));
     assertNotSame(olderFacts, evaluator.facts(older), "the older snapshot's facts were forgotten");
-  }
-
-  @Test
-  void historyKeepsTheEntitiesButNotTheNodeMetrics() {
-    RestateSnapshot full = Fixtures.cluster(0, 200);
-    RestateSnapshot kept = full.forHistory();
-    assertEquals(List.of(), kept.samples());
-    assertSame(full.replicas(), kept.replicas());
-    assertEquals(full.atMillis(), kept.atMillis());
-    assertSame(full.partition(1), kept.partition(1));
-    assertEquals(2, full.samples().size());
   }
 
   @Test

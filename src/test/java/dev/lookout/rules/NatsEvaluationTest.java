@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookout.model.History;
 import dev.lookout.model.nats.NatsServer;
 import dev.lookout.model.nats.NatsServer.JszState;
 import dev.lookout.model.nats.NatsServer.Reachability;
@@ -55,8 +54,14 @@ class NatsEvaluationTest {
         List.of(orders), channels, List.of());
   }
 
-  private String fired(String each, String expr, NatsSnapshot now, History<NatsSnapshot> h) {
-    Evaluation e = evaluator.evaluate(Fixtures.rule(dir, each, expr, ""), now, h);
+  /** Evaluates the rule on the earlier snapshots first, in order, as the agent does each tick. */
+  private String fired(String each, String expr, NatsSnapshot now, NatsSnapshot... before) {
+    CompiledRule rule = Fixtures.rule(dir, each, expr, "");
+    RuleEvaluator fresh = new RuleEvaluator();
+    for (NatsSnapshot s : before) {
+      fresh.evaluate(rule, s);
+    }
+    Evaluation e = fresh.evaluate(rule, now);
     assertEquals(0, e.errors(), expr);
     return e.matches().stream()
         .map(m -> m.labels().entrySet().stream().filter(x -> !x.getKey().equals("alertname")
@@ -66,7 +71,7 @@ class NatsEvaluationTest {
   }
 
   private String fired(String each, String expr) {
-    return fired(each, expr, snapshot(1_000, 0), null);
+    return fired(each, expr, snapshot(1_000, 0));
   }
 
   @Test
@@ -96,19 +101,17 @@ class NatsEvaluationTest {
   @Test
   void rulesOfTheOtherKindOfTargetMatchNothing() {
     CompiledRule restate = Fixtures.rule(dir, "node", "node.id > 0", "");
-    Evaluation e = evaluator.evaluate(restate, snapshot(1_000, 0), null);
+    Evaluation e = evaluator.evaluate(restate, snapshot(1_000, 0));
     assertEquals(0, e.matches().size());
     assertEquals(0, e.errors());
     CompiledRule nats = Fixtures.rule(dir, "server", "server.name != \"\"", "");
-    assertTrue(evaluator.evaluate(nats, Fixtures.cluster(1_000, 1000), null).matches().isEmpty());
+    assertTrue(evaluator.evaluate(nats, Fixtures.cluster(1_000, 1000)).matches().isEmpty());
   }
 
   @Test
   void deltaAndRateFollowTheSameNatsEntity() {
-    History<NatsSnapshot> history = new History<>(10, 600_000, NatsSnapshot::atMillis);
-    history.add(snapshot(0, 100));
+    NatsSnapshot history = snapshot(0, 100);
     NatsSnapshot now = snapshot(60_000, 700);
-    history.add(now);
     assertEquals("account=$G,server=n2,stream=ORDERS", fired("stream_replica",
         "delta(sreplica.lag, \"1m\") == 600 && rate(sreplica.lag, \"1m\") == 10.0", now, history));
     // n3 has no routes figure (down): unknown, so it does not match.

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lookout.config.ConfigException;
 import dev.lookout.config.Problem;
-import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.rules.format.RuleFileParser;
 import dev.lookout.rules.format.RuleGroup;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 @Tag("fuzz")
 class RuleExpressionFuzzTest {
   private static final RestateSnapshot NOW = Fixtures.cluster(700_000, 1000);
-  private static final History<RestateSnapshot> HISTORY = history();
+  private static final List<RestateSnapshot> HISTORY =
+      List.of(Fixtures.cluster(100_000, 400), Fixtures.cluster(400_000, 700));
 
   @FuzzTest
   @Timeout(10)
@@ -70,12 +70,16 @@ class RuleExpressionFuzzTest {
 
   /** As RuleEvaluator does, but letting a throwing closure fail the test. */
   private static void evaluateEveryEntity(CompiledRule rule) {
+    TargetPast past = new TargetPast();
+    HISTORY.forEach(s -> RuleEvaluator.record(rule, new SnapshotFacts(s), past));
     SnapshotFacts facts = new SnapshotFacts(NOW);
-    Row r = new Row(rule.slots, rule.historySites);
-    r.history = HISTORY;
-    r.factsOf = SnapshotFacts::new;
+    RuleEvaluator.record(rule, facts, past);
+    Row r = new Row(rule.slots, rule.sites);
+    r.past = past;
+    r.keyOf = i -> facts.key(rule.scope(), i);
     for (int i = 0; i < rows(rule.scope()); i++) {
       r.load(facts, rule.scope(), i);
+      r.index = i;
       if (rule.root.eval(r) == Fn.TRUE) {
         rule.match(r);
       }
@@ -90,13 +94,5 @@ class RuleExpressionFuzzTest {
       case REPLICA: return NOW.replicas().size();
       default: return 1;
     }
-  }
-
-  private static History<RestateSnapshot> history() {
-    History<RestateSnapshot> h = new History<>(10, 3_600_000, RestateSnapshot::atMillis);
-    h.add(Fixtures.cluster(100_000, 400));
-    h.add(Fixtures.cluster(400_000, 700));
-    h.add(NOW);
-    return h;
   }
 }

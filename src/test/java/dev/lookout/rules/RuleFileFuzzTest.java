@@ -48,7 +48,7 @@ class RuleFileFuzzTest {
     assertPositioned(problems);
     RuleEvaluator evaluator = new RuleEvaluator();
     for (CompiledRule rule : rules) {
-      Evaluation e = evaluator.evaluate(rule, NOW, null);
+      Evaluation e = evaluator.evaluate(rule, NOW);
       assertTrue(e.matches().size() <= e.rows(), rule.alert());
     }
   }

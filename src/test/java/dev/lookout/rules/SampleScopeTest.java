@@ -62,7 +62,7 @@ class SampleScopeTest {
     // A sample rule given a Restate snapshot reads that snapshot's samples, not its entities.
     CompiledRule sample = Fixtures.rule(dir, "sample",
         "sample.name == \"restate_partition_blocked_flare\" && sample.value == 1.0", "");
-    Evaluation overSnapshot = evaluator.evaluate(sample, Fixtures.cluster(0, 1000), null);
+    Evaluation overSnapshot = evaluator.evaluate(sample, Fixtures.cluster(0, 1000));
     assertEquals(2, overSnapshot.rows());
     assertEquals(List.of(Map.of("alertname", "Test", "severity", "info", "target", "t",
         "node", "N2", "partition", "0", "reason", "snapshot-unavailable")),

@@ -4,7 +4,6 @@ import dev.lookout.alerts.Alert;
 import dev.lookout.alerts.AlertRuleState;
 import dev.lookout.alerts.AlertState;
 import dev.lookout.alerts.Candidate;
-import dev.lookout.model.History;
 import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.nats.NatsSnapshot;
 import dev.lookout.rules.CompiledRule;
@@ -30,9 +29,6 @@ import java.util.Map;
  * the history and leaves the matches of entity rules as they were; cluster rules still see it.
  */
 final class TestRun {
-  static final int HISTORY_CAPACITY = 360;
-  static final long HISTORY_MAX_AGE_MILLIS = Duration.ofHours(1).toMillis();
-
   /** An expectation that did not hold: the alerts that fired instead. */
   record Mismatch(int index, AlertCheck check, List<Alert> got) {}
 
@@ -44,10 +40,6 @@ final class TestRun {
   private final List<List<Match>> lastMatches = new ArrayList<>();
   private final Map<String, Integer> errors = new LinkedHashMap<>();
   private final RuleEvaluator evaluator = new RuleEvaluator();
-  private final History<RestateSnapshot> history =
-      new History<>(HISTORY_CAPACITY, HISTORY_MAX_AGE_MILLIS, RestateSnapshot::atMillis);
-  private final History<NatsSnapshot> natsHistory =
-      new History<>(HISTORY_CAPACITY, HISTORY_MAX_AGE_MILLIS, NatsSnapshot::atMillis);
 
   private TestRun(List<CompiledRule> rules) {
     this.rules = rules;
@@ -96,14 +88,11 @@ final class TestRun {
   }
 
   private void evaluate(RestateSnapshot snapshot) {
-    if (snapshot.tablesRead()) {
-      history.add(snapshot);
-    }
     Instant now = Instant.ofEpochMilli(snapshot.atMillis());
     for (int i = 0; i < rules.size(); i++) {
       CompiledRule rule = rules.get(i);
       if (snapshot.tablesRead() || rule.scope() == Scope.CLUSTER) {
-        Evaluation e = evaluator.evaluate(rule, snapshot, history);
+        Evaluation e = evaluator.evaluate(rule, snapshot);
         lastMatches.set(i, e.matches());
         if (e.errors() > 0) {
           errors.merge(rule.alert(), e.errors(), Integer::sum);
@@ -117,10 +106,9 @@ final class TestRun {
 
   /** A NATS snapshot: every rule sees it, those of Restate scopes match nothing on it. */
   private void evaluate(NatsSnapshot snapshot) {
-    natsHistory.add(snapshot);
     Instant now = Instant.ofEpochMilli(snapshot.atMillis());
     for (int i = 0; i < rules.size(); i++) {
-      Evaluation e = evaluator.evaluate(rules.get(i), snapshot, natsHistory);
+      Evaluation e = evaluator.evaluate(rules.get(i), snapshot);
       lastMatches.set(i, e.matches());
       if (e.errors() > 0) {
         errors.merge(rules.get(i).alert(), e.errors(), Integer::sum);

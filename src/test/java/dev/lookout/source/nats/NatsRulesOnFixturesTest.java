@@ -33,7 +33,7 @@ class NatsRulesOnFixturesTest {
     RuleEvaluator evaluator = new RuleEvaluator();
     TreeSet<String> out = new TreeSet<>();
     for (CompiledRule rule : rules()) {
-      Evaluation e = evaluator.evaluate(rule, s, null);
+      Evaluation e = evaluator.evaluate(rule, s);
       assertEquals(0, e.errors(), rule.alert());
       for (Match m : e.matches()) {
         List<String> labels = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.lookout.source.restate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.lookout.model.History;
 import dev.lookout.model.Log;
 import dev.lookout.model.Replica;
 import dev.lookout.model.RestateSnapshot;
@@ -63,12 +62,10 @@ class TrimGapRecordingTest {
   @Test
   void theShippedRulesSeeTheGapAndTheRiskOnTheOtherReplica() throws Exception {
     RestateSnapshot s = scrape();
-    History<RestateSnapshot> history = new History<>(10, 600_000, RestateSnapshot::atMillis);
-    history.add(s);
     RuleEvaluator evaluator = new RuleEvaluator();
     Map<String, List<Map<String, String>>> fired = new java.util.TreeMap<>();
     for (CompiledRule rule : RuleSet.load(List.of(Path.of("rules/restate.yaml")), "https://rb").rules()) {
-      List<Match> matches = evaluator.evaluate(rule, s, history).matches();
+      List<Match> matches = evaluator.evaluate(rule, s).matches();
       if (!matches.isEmpty()) {
         fired.put(rule.alert(), matches.stream().map(Match::labels).toList());
       }
