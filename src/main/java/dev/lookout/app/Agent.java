@@ -108,7 +108,7 @@ public final class Agent implements AutoCloseable {
 
   private HttpServer.Views views() {
     return new HttpServer.Views(this::healthy, this::ready, this::checks, this::snapshots,
-        this::targets, registry::scrape, alerts::alerts, alerts::rules, alerts::reload,
+        this::targets, registry::writeTo, alerts::alerts, alerts::rules, alerts::reload,
         new Runbooks(config.ruleFiles())::read);
   }
 

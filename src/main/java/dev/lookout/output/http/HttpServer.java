@@ -8,6 +8,8 @@ import dev.lookout.model.RestateSnapshot;
 import dev.lookout.model.TargetSnapshot;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -27,9 +29,14 @@ public final class HttpServer implements AutoCloseable {
   /** What the server shows, read fresh on every request. */
   public record Views(BooleanSupplier healthy, BooleanSupplier ready,
       Supplier<List<HealthCheck>> checks, Supplier<List<TargetSnapshot>> snapshots,
-      Supplier<List<TargetStatus>> targets, Supplier<byte[]> metrics,
+      Supplier<List<TargetStatus>> targets, PageWriter metrics,
       Supplier<List<Alert>> alerts, Supplier<List<RuleView>> rules, Reload reload,
       Function<String, String> runbook) {}
+
+  /** Writes a page to the response as it is produced (/metrics of a large cluster is tens of MB). */
+  public interface PageWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
 
   /** Reloads the rule files; returns "" when they loaded, else every problem found. */
   public interface Reload {
@@ -51,7 +58,6 @@ public final class HttpServer implements AutoCloseable {
     SharedRender<String> statusPage = new SharedRender<>(() -> StatusPage.render(views.checks().get(),
         restate(views.snapshots().get()), views.alerts().get(), views.targets().get(),
         clock.instant()));
-    SharedRender<byte[]> metrics = new SharedRender<>(views.metrics());
     SharedRender<String> alerts = new SharedRender<>(() -> SnapshotJson.write(AlertsJson.of(views.alerts().get())));
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
@@ -60,8 +66,7 @@ public final class HttpServer implements AutoCloseable {
       cfg.routes.before(access::guard);
       cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
           .header("Cache-Control", "no-store").result(statusPage.get()));
-      cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-          .result(metrics.get()));
+      cfg.routes.get("/metrics", ctx -> metrics(ctx, views.metrics()));
       cfg.routes.get("/-/healthy", ctx -> probe(ctx, views.healthy().getAsBoolean(), "Lookout is healthy."));
       cfg.routes.get("/-/ready", ctx -> probe(ctx, views.ready().getAsBoolean(), "Lookout is ready."));
       cfg.routes.get("/health", ctx -> health(ctx, views.checks().get()));
@@ -89,6 +94,14 @@ public final class HttpServer implements AutoCloseable {
   public int start() {
     app.start();
     return app.port();
+  }
+
+  /** Streamed: a large cluster's page is written as it is produced, never held whole. */
+  private static void metrics(Context ctx, PageWriter page) throws IOException {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+    OutputStream out = ctx.outputStream();
+    page.writeTo(out);
+    out.flush();
   }
 
   private static void probe(Context ctx, boolean ok, String text) {

@@ -1,6 +1,7 @@
 package dev.lookout.output.metrics;
 
 import dev.lookout.model.TargetSnapshot;
+import java.io.IOException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -13,24 +14,25 @@ import java.util.function.Function;
  * The gauge families of one kind of snapshot, served from the newest snapshot that saw the system:
  * a failed read keeps the last known series rather than blanking every one of them.
  *
- * <p>The series are written straight to the text format once per snapshot, when it arrives, and
- * the page is kept until the next: a large cluster has hundreds of thousands of them, and building
- * a meter or a label object per series cost more CPU than the whole rest of the tick. They carry
- * the registry's common tags like every meter.
+ * <p>The series are written straight to the text format when Prometheus scrapes, streamed from
+ * the snapshot: a large cluster has hundreds of thousands of them, so neither a meter or label
+ * object per series (which cost more CPU than the whole rest of the tick) nor a page held between
+ * scrapes (tens of megabytes). They carry the registry's common tags like every meter.
  */
 final class GaugeFamilies<S extends TargetSnapshot> {
   private final List<ModelFamily<S, ?>> families = new ArrayList<>();
   private final List<EntityKind<S, ?>> kinds = new ArrayList<>();
   private final AtomicLong lastSeries = new AtomicLong();
   private final List<Tag> common;
-  private volatile TextPage page = new TextPage(0);
+  /** The newest snapshot that saw the system; null before the first. */
+  private volatile S shown;
 
   /** {@code kind} ("restate", "nats") labels the family set's own series count. */
   GaugeFamilies(MeterRegistry registry, MetricsPage metrics, String kind) {
     Gauge count = Gauge.builder("lookout.model.series", lastSeries, AtomicLong::get).tag("kind", kind)
         .description("Series of the cluster model on /metrics, as last rendered").register(registry);
     this.common = count.getId().getTags().stream().filter(t -> !t.getKey().equals("kind")).toList();
-    metrics.add(this::page);
+    metrics.add(this::writeTo);
   }
 
   /** Entities the snapshot lists, named by {@code labels}; the registry's common labels are added. */
@@ -53,24 +55,27 @@ final class GaugeFamilies<S extends TargetSnapshot> {
     families.add(new ModelFamily<>(name, help, kind, extra, value));
   }
 
-  /** Renders the page of {@code next} when it saw the system; else the last page stays. */
-  synchronized void update(S next) {
-    if (!next.readOk()) {
-      return;
+  /** Shows {@code next} from now on when it saw the system; else the last one stays. */
+  void update(S next) {
+    if (next.readOk()) {
+      shown = next;
     }
-    // Sized for the last page and a little growth: the buffer is kept as the page, not copied.
-    TextPage text = new TextPage(page.size() + page.size() / 16);
-    long series = 0;
-    for (ModelFamily<S, ?> family : families) {
-      series += family.write(next, text);
-    }
-    kinds.forEach(EntityKind::forget);
-    page = text;
-    lastSeries.set(series);
   }
 
-  /** The newest page, UTF-8 text format; written no more. */
-  TextPage page() {
-    return page;
+  /** Writes the series of the snapshot shown; one render at a time (the kinds cache labels). */
+  synchronized void writeTo(TextPage page) throws IOException {
+    S snapshot = shown;
+    if (snapshot == null) {
+      return;
+    }
+    long series = 0;
+    try {
+      for (ModelFamily<S, ?> family : families) {
+        series += family.write(snapshot, page);
+      }
+    } finally {
+      kinds.forEach(EntityKind::forget);
+    }
+    lastSeries.set(series);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lookout.output.metrics;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,14 +36,12 @@ final class ModelFamily<S, T> {
   }
 
   /**
-   * Writes the family's series for {@code snapshot}, nothing when it has none; returns how many. Two entities with the same
-   * labels (a table listing a row twice) give one series, the first's with a value: Prometheus
-   * rejects a page with duplicates.
+   * Writes the family's series for {@code snapshot}, nothing when it has none (not even its
+   * header); returns how many. Two entities with the same labels (a table listing a row twice)
+   * give one series, the first's with a value: Prometheus rejects a page with duplicates.
    */
-  int write(S snapshot, TextPage page) {
+  int write(S snapshot, TextPage page) throws IOException {
     EntityKind.Labelled<T> l = kind.labelled(snapshot);
-    int start = page.size();
-    page.gaugeHeader(name, help);
     Set<ByteBuffer> seen = l.duplicates() ? new HashSet<>() : null;
     int series = 0;
     for (int i = 0; i < l.text().length; i++) {
@@ -50,6 +49,9 @@ final class ModelFamily<S, T> {
       Number v = value.apply(entity);
       if (v == null) {
         continue;
+      }
+      if (series == 0) {
+        page.gaugeHeader(name, help);
       }
       int line = page.size();
       page.bytes(prefix);
@@ -64,10 +66,8 @@ final class ModelFamily<S, T> {
         continue;
       }
       page.put(' ').value(v).put('\n');
+      page.flushIfFull();
       series++;
-    }
-    if (series == 0) {
-      page.truncate(start);
     }
     return series;
   }

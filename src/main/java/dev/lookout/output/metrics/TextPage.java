@@ -1,20 +1,51 @@
 package dev.lookout.output.metrics;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A page of the Prometheus text format (0.0.4) written as UTF-8 bytes, growing as needed. It
- * escapes as the format asks (label values: backslash, quote, newline; help: backslash, newline)
- * and writes whole numbers without going through {@link Double#toString}.
+ * A page of the Prometheus text format (0.0.4) written as UTF-8 bytes, growing as needed, or
+ * passed on to a stream in pieces ({@link #streaming}) so that no page of a large cluster is ever
+ * held whole. It escapes as the format asks (label values: backslash, quote, newline; help:
+ * backslash, newline) and writes whole numbers without going through {@link Double#toString}.
  */
 final class TextPage {
+  /** A streaming page passes its bytes on once it holds this many. */
+  private static final int PIECE = 64 * 1024;
+
+  private final OutputStream sink;
   private byte[] bytes;
   private int size;
 
   TextPage(int capacity) {
-    bytes = new byte[Math.max(64, capacity)];
+    this(capacity, null);
+  }
+
+  private TextPage(int capacity, OutputStream sink) {
+    this.bytes = new byte[Math.max(64, capacity)];
+    this.sink = sink;
+  }
+
+  /** A page whose writer calls {@link #flushIfFull} between lines and {@link #flush} at the end. */
+  static TextPage streaming(OutputStream sink) {
+    return new TextPage(PIECE + 1024, sink);
+  }
+
+  /** Passes on what is written so far once it is a piece's worth; only between whole lines. */
+  void flushIfFull() throws IOException {
+    if (sink != null && size >= PIECE) {
+      flush();
+    }
+  }
+
+  void flush() throws IOException {
+    if (sink != null) {
+      sink.write(bytes, 0, size);
+      size = 0;
+    }
   }
 
   int size() {
@@ -23,12 +54,6 @@ final class TextPage {
 
   byte[] toBytes() {
     return Arrays.copyOf(bytes, size);
-  }
-
-  /** Copies the page into {@code into} at {@code at}; returns where it ends. */
-  int copyTo(byte[] into, int at) {
-    System.arraycopy(bytes, 0, into, at, size);
-    return at + size;
   }
 
   /** A copy of the bytes written from {@code from} on, comparable by content. */

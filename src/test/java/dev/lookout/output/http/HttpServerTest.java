@@ -41,7 +41,7 @@ class HttpServerTest {
   void start() {
     server = new HttpServer("127.0.0.1", 0, new HttpServer.Views(healthy::get, ready::get, checks::get,
         List::of, () -> List.of(new TargetStatus("restate", "restate", true, "2026-11-22T04:00:00Z", 0.05,
-            List.of(), "2026-11-22T04:00:00Z")), () -> "lookout_target_up{target=\"restate\"} 1.0\n".getBytes(StandardCharsets.UTF_8), () -> List.of(ALERT), List::of, reloadProblems::get,
+            List.of(), "2026-11-22T04:00:00Z")), out -> out.write("lookout_target_up{target=\"restate\"} 1.0\n".getBytes(StandardCharsets.UTF_8)), () -> List.of(ALERT), List::of, reloadProblems::get,
         name -> name.equals("X.md") ? "# X\n" : null), InstantSource.fixed(Instant.parse("2026-11-22T04:05:00Z")));
     port = server.start();
   }

@@ -10,7 +10,7 @@ final class SecurityFixtures {
   static HttpServer.Views views(AtomicInteger reloads) {
     return new HttpServer.Views(() -> true, () -> true,
         () -> List.of(HealthCheck.pass("restate:nodes-alive")), List::of, List::of,
-        () -> "lookout_target_up 1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), List::of,
+        out -> out.write("lookout_target_up 1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), List::of,
         List::of,
         () -> {
           reloads.incrementAndGet();

@@ -30,7 +30,7 @@ class StatusPageBrowserTest {
         "needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
     server = new HttpServer("127.0.0.1", 0, new HttpServer.Views(() -> true, () -> true,
         StatusFixtures::checks, () -> List.of(StatusFixtures.troubled()), StatusFixtures::targets,
-        () -> new byte[0], StatusFixtures::alerts, List::of, () -> "", name -> null),
+        out -> { }, StatusFixtures::alerts, List::of, () -> "", name -> null),
         InstantSource.fixed(StatusFixtures.NOW));
     url = "http://127.0.0.1:" + server.start() + "/";
     chrome = new ChromeSession();
