@@ -11,9 +11,9 @@ import java.util.Arrays;
 
 /**
  * Runs the agent's whole tick against a simulated cluster of one shape and measures it: medians
- * over the measured ticks after warm-up. CPU and allocation are the whole process's (every thread
- * of the agent, plus the simulator's serving of prebuilt answers, which is small): an upper bound
- * of the agent's own. Heap is the agent's: heap after GC with the agent minus without it.
+ * over the measured ticks after warm-up. Process CPU counts every thread, GC and JIT included,
+ * and the simulated servers' own threads; the agent's CPU is that minus the servers' threads.
+ * Allocation is every thread's. Heap is the agent's: heap after GC with the agent minus without it.
  */
 final class ScaleRun {
   private static final com.sun.management.OperatingSystemMXBean OS =
@@ -23,25 +23,26 @@ final class ScaleRun {
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   /** One size's figures, times in ms. */
-  record Row(ClusterShape shape, double tickWall, double tickCpu, double allocMb, double heapMb,
+  record Row(ClusterShape shape, double tickWall, double tickCpu, double agentCpu, double allocMb, double heapMb,
       double scrapeWall, double publishCpu, double rulesCpu, double renderWall, int series,
       double renderMb, int alerts) {
 
     double cpuNanosPerReplicaRow() {
-      return tickCpu * 1e6 / shape.replicaRows();
+      return agentCpu * 1e6 / shape.replicaRows();
     }
 
     static String header() {
-      return "| nodes / partitions x R | replica rows | tick wall | tick CPU (process) | CPU per replica row"
+      return "| nodes / partitions x R | replica rows | tick wall | tick CPU (process) | tick CPU (agent)"
+          + " | CPU per replica row"
           + " | alloc per tick | agent heap after GC | scrape wall | gauges CPU | rules CPU | /metrics render"
           + " | /metrics series | /metrics size | alerts |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     String line() {
-      return String.format("| %d / %d x %d | %d | %.1f ms | %.1f ms | %.0f ns | %.1f MB | %.1f MB | %.1f ms"
+      return String.format("| %d / %d x %d | %d | %.1f ms | %.1f ms | %.1f ms | %.0f ns | %.1f MB | %.1f MB | %.1f ms"
           + " | %.1f ms | %.1f ms | %.1f ms | %d | %.1f MB | %d |", shape.nodes(), shape.partitions(),
-          shape.replication(), shape.replicaRows(), tickWall, tickCpu, cpuNanosPerReplicaRow(), allocMb,
+          shape.replication(), shape.replicaRows(), tickWall, tickCpu, agentCpu, cpuNanosPerReplicaRow(), allocMb,
           heapMb, scrapeWall, publishCpu, rulesCpu, renderWall, series, renderMb, alerts);
     }
   }
@@ -56,13 +57,13 @@ final class ScaleRun {
           tick(agent, i);
           agent.stream();
         }
-        double[][] samples = new double[8][ticks];
+        double[][] samples = new double[9][ticks];
         for (int i = 0; i < ticks; i++) {
           measured(agent, warmup + i, samples, i);
         }
         byte[] page = agent.render();
         long heap = heapAfterGc() - simOnly;
-        return new Row(shape, median(samples[0]), median(samples[1]), median(samples[2]) / 1e6,
+        return new Row(shape, median(samples[0]), median(samples[1]), median(samples[8]), median(samples[2]) / 1e6,
             heap / 1e6, median(samples[3]), median(samples[4]), median(samples[5]), median(samples[6]),
             series(page), page.length / 1e6, agent.alerts());
       }
@@ -71,6 +72,7 @@ final class ScaleRun {
 
   private static void measured(WholeTick agent, int tick, double[][] out, int i) {
     long cpu0 = OS.getProcessCpuTime();
+    long sim0 = simulatorCpu();
     long alloc0 = allocated();
     long wall0 = System.nanoTime();
     RestateSnapshot s = agent.scrape(tick * 10_000L);
@@ -83,6 +85,7 @@ final class ScaleRun {
     long wall1 = System.nanoTime();
     out[0][i] = (wall1 - wall0) / 1e6;
     out[1][i] = (OS.getProcessCpuTime() - cpu0) / 1e6;
+    out[8][i] = out[1][i] - (simulatorCpu() - sim0) / 1e6;
     out[2][i] = allocated() - alloc0;
     out[3][i] = (scraped - wall0) / 1e6;
     out[4][i] = (thread1 - thread0) / 1e6;
@@ -100,6 +103,17 @@ final class ScaleRun {
     agent.scrape(tick * 10_000L);
     agent.publish();
     agent.evaluateRules(tick * 10_000L);
+  }
+
+  /** CPU the simulated cluster's own threads used so far: the servers' part, not the agent's. */
+  static long simulatorCpu() {
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (t != null && t.getThreadName().startsWith("fake-restate")) {
+        sum += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return sum;
   }
 
   /** Bytes allocated so far by every live thread. */

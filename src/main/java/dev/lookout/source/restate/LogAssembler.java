@@ -6,10 +6,10 @@ import dev.lookout.source.restate.arrow.ArrowColumn;
 import dev.lookout.source.restate.arrow.ArrowFormatException;
 import dev.lookout.source.restate.arrow.ArrowTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Builds logs from the segment tables and the loglet workers. Loglet offsets are converted to log
@@ -20,27 +20,45 @@ final class LogAssembler {
 
   private record Tail(long baseLsn, int segment, String sequencer, String replication, String nodeset) {}
 
-  private record Worker(long localTail, long knownGlobalTail, boolean sealed) {}
+  /** A loglet's workers taken together: the highest offset any of them knows, and whether one sealed it. */
+  private static final class Workers {
+    long highestOffset;
+    boolean sealed;
+  }
 
   static List<Log> logs(ArrowTable logs, ArrowTable tails, ArrowTable workers,
       Map<Integer, Long> trimPoints, Map<Integer, Node> nodes) throws ArrowFormatException {
     Map<Integer, Integer> segments = segmentCounts(logs);
     Map<Integer, Tail> tailSegments = tails(tails);
-    Map<Long, List<Worker>> byLoglet = workers(workers);
+    Map<Long, Workers> byLoglet = workers(workers);
     Map<Integer, Long> trims = TrimPoints.derive(logs, workers, trimPoints);
     SharedStrings shared = new SharedStrings();
+    // Many logs share a nodeset and replication: parse each text, and count its failures, once.
+    Map<String, List<Integer>> nodesets = new HashMap<>();
+    Map<String, Integer> tolerable = new HashMap<>();
     List<Log> result = new ArrayList<>(tailSegments.size());
-    for (Map.Entry<Integer, Tail> e : tailSegments.entrySet()) {
-      int id = e.getKey();
-      Tail tail = e.getValue();
-      List<Worker> ws = byLoglet.getOrDefault(loglet(id, tail.segment()), List.of());
-      List<Integer> nodeset = NodeIds.list(tail.nodeset());
-      result.add(new Log(id, trims.get(id), tailLsn(tail, ws), sealed(ws),
+    for (int id : sortedKeys(tailSegments)) {
+      Tail tail = tailSegments.get(id);
+      Workers ws = byLoglet.get(loglet(id, tail.segment()));
+      String nodesetText = tail.nodeset() == null ? "" : tail.nodeset();
+      List<Integer> nodeset = nodesets.computeIfAbsent(nodesetText, t -> List.copyOf(NodeIds.list(t)));
+      Integer failures = tolerable.computeIfAbsent(nodesetText + "\u0000" + tail.replication(),
+          k -> failuresTolerable(nodeset, tail.replication(), nodes));
+      result.add(new Log(id, trims.get(id), tailLsn(tail, ws), ws != null && ws.sealed,
           segments.getOrDefault(id, 1), shared.orEmpty(tail.sequencer()),
-          shared.orEmpty(tail.replication()), nodeset,
-          failuresTolerable(nodeset, tail.replication(), nodes)));
+          shared.orEmpty(tail.replication()), nodeset, failures));
     }
     return result;
+  }
+
+  private static int[] sortedKeys(Map<Integer, ?> map) {
+    int[] keys = new int[map.size()];
+    int i = 0;
+    for (int k : map.keySet()) {
+      keys[i++] = k;
+    }
+    Arrays.sort(keys);
+    return keys;
   }
 
   /** A loglet (log id, segment index) as one number, cheaper to hash than text. */
@@ -58,7 +76,7 @@ final class LogAssembler {
   }
 
   private static Map<Integer, Tail> tails(ArrowTable t) throws ArrowFormatException {
-    Map<Integer, Tail> tails = new TreeMap<>();
+    Map<Integer, Tail> tails = new HashMap<>(t.rowCount() * 2);
     ArrowColumn ids = t.column("log_id");
     ArrowColumn bases = t.column("base_lsn");
     ArrowColumn segments = t.column("segment_index");
@@ -72,18 +90,18 @@ final class LogAssembler {
     return tails;
   }
 
-  private static Map<Long, List<Worker>> workers(ArrowTable t) throws ArrowFormatException {
-    Map<Long, List<Worker>> byLoglet = new HashMap<>();
+  private static Map<Long, Workers> workers(ArrowTable t) throws ArrowFormatException {
+    Map<Long, Workers> byLoglet = new HashMap<>(t.rowCount());
     ArrowColumn logs = t.column("log_id");
     ArrowColumn segments = t.column("segment_index");
     ArrowColumn localTails = t.column("local_tail");
     ArrowColumn globalTails = t.column("known_global_tail");
     ArrowColumn sealed = t.column("is_sealed");
     for (int row = 0; row < t.rowCount(); row++) {
-      Worker w = new Worker(orZero(localTails, row), orZero(globalTails, row),
-          !sealed.isNull(row) && sealed.bool(row));
-      byLoglet.computeIfAbsent(loglet(logs.longValue(row), segments.longValue(row)),
-          k -> new ArrayList<>()).add(w);
+      Workers w = byLoglet.computeIfAbsent(loglet(logs.longValue(row), segments.longValue(row)),
+          k -> new Workers());
+      w.highestOffset = Math.max(w.highestOffset, Math.max(orZero(localTails, row), orZero(globalTails, row)));
+      w.sealed |= !sealed.isNull(row) && sealed.bool(row);
     }
     return byLoglet;
   }
@@ -93,21 +111,8 @@ final class LogAssembler {
   }
 
   /** The highest offset any worker of the tail segment knows, as a log LSN; null with no worker. */
-  private static Long tailLsn(Tail tail, List<Worker> workers) {
-    long offset = 0;
-    for (Worker w : workers) {
-      offset = Math.max(offset, Math.max(w.knownGlobalTail(), w.localTail()));
-    }
-    return workers.isEmpty() || offset == 0 ? null : tail.baseLsn() + offset - 1;
-  }
-
-  private static boolean sealed(List<Worker> workers) {
-    for (Worker w : workers) {
-      if (w.sealed()) {
-        return true;
-      }
-    }
-    return false;
+  private static Long tailLsn(Tail tail, Workers workers) {
+    return workers == null || workers.highestOffset == 0 ? null : tail.baseLsn() + workers.highestOffset - 1;
   }
 
   static Integer failuresTolerable(List<Integer> nodeset, String replication, Map<Integer, Node> nodes) {

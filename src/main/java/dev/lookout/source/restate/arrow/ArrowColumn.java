@@ -17,7 +17,7 @@ import org.apache.arrow.flatbuf.TimeUnit;
  * <p>Asking for a value the column's type cannot give ({@link #string} of an integer column) or a
  * primitive value of a null row is a programming error: {@link IllegalStateException}. Check
  * {@link #type()} (or use {@link ArrowTable#column(String, ArrowType...)}) and {@link #isNull} first.
- * Immutable and safe to share between threads.
+ * Immutable (but for a look-up hint) and safe to share between threads.
  */
 public final class ArrowColumn {
     private final FieldSpec field;
@@ -25,6 +25,8 @@ public final class ArrowColumn {
     private final ColumnChunk[] chunks;
     /** starts[b] is the table row of batch b's first row; starts[chunks.length] is the row count. */
     private final int[] starts;
+    /** The batch of the last row looked up (rows are mostly read in order); only a hint, checked before use. */
+    private int lastBatch;
 
     ArrowColumn(FieldSpec field, ByteBuffer buf, ColumnChunk[] chunks, int[] starts) {
         this.field = field;
@@ -199,6 +201,10 @@ public final class ArrowColumn {
     /** The batch holding table row {@code row}: the last batch starting at or before it (skips empty ones). */
     private int batchOf(int row) {
         Objects.checkIndex(row, rowCount());
+        int hint = lastBatch;
+        if (starts[hint] <= row && row < starts[hint + 1]) {
+            return hint;
+        }
         int low = 0;
         int high = chunks.length - 1;
         while (low < high) {
@@ -209,6 +215,7 @@ public final class ArrowColumn {
                 high = mid - 1;
             }
         }
+        lastBatch = low;
         return low;
     }
 
