@@ -84,7 +84,8 @@ final class HistoryCalls {
       List<MetricPoint> points = r.facts.metric(metric);
       double sum = 0;
       boolean found = false;
-      for (MetricPoint p : points) {
+      for (int i = 0; i < points.size(); i++) {
+        MetricPoint p = points.get(i);
         if ((r.node == null || p.node() == r.node.id())
             && (r.partition == null || p.partition() < 0 || p.partition() == r.partition.id())) {
           sum += p.value();

@@ -13,7 +13,9 @@ final class SampleScanner {
   private final String text;
   /** Raw label text, braces included, to the map it parsed into. Only clean sets get in. */
   private final Map<String, Map<String, String>> labelSets = new HashMap<>();
-  private final Map<String, String> strings = new HashMap<>();
+  /** Strings of the page seen so far, found by content without cutting the text again (open addressing). */
+  private String[] table = new String[256];
+  private int interned;
   private final StringBuilder unescaped = new StringBuilder();
 
   SampleScanner(String text) {
@@ -46,9 +48,50 @@ final class SampleScanner {
 
   /** One shared instance per distinct string on the page. */
   String intern(int start, int end) {
+    int length = end - start;
+    int hash = length;
+    for (int i = start; i < end; i++) {
+      hash = 31 * hash + text.charAt(i);
+    }
+    int mask = table.length - 1;
+    int slot = (hash ^ (hash >>> 16)) & mask;
+    for (String s = table[slot]; s != null; s = table[slot]) {
+      if (s.length() == length && text.regionMatches(start, s, 0, length)) {
+        return s;
+      }
+      slot = (slot + 1) & mask;
+    }
     String s = text.substring(start, end);
-    String known = strings.putIfAbsent(s, s);
-    return known == null ? s : known;
+    table[slot] = s;
+    if (++interned > table.length / 2) {
+      grow();
+    }
+    return s;
+  }
+
+  private void grow() {
+    String[] old = table;
+    table = new String[old.length * 2];
+    interned = 0;
+    for (String s : old) {
+      if (s != null) {
+        putNew(s);
+      }
+    }
+  }
+
+  private void putNew(String s) {
+    int hash = s.length();
+    for (int i = 0; i < s.length(); i++) {
+      hash = 31 * hash + s.charAt(i);
+    }
+    int mask = table.length - 1;
+    int slot = (hash ^ (hash >>> 16)) & mask;
+    while (table[slot] != null) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = s;
+    interned++;
   }
 
   /**
@@ -101,7 +144,7 @@ final class SampleScanner {
     if (close == open + 1) {
       return Map.of();
     }
-    String raw = text.substring(open, close + 1);
+    String raw = intern(open, close + 1);
     Map<String, String> labels = labelSets.get(raw);
     if (labels == null) {
       labels = parseLabels(open + 1, close);
@@ -159,9 +202,7 @@ final class SampleScanner {
       }
       unescaped.append(c);
     }
-    String s = unescaped.toString();
-    String known = strings.putIfAbsent(s, s);
-    return known == null ? s : known;
+    return unescaped.toString();
   }
 
   private boolean hasBackslash(int from, int to) {

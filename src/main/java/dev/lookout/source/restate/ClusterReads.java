@@ -41,7 +41,7 @@ final class ClusterReads {
   private final Set<Integer> described = ConcurrentHashMap.newKeySet();
 
   private ClusterReads(URI address, Channel channel, Deadline deadline, List<Integer> knownLogs,
-      Map<Queries, ArrowTable> cached, NodesListener listener) {
+      List<Integer> dueLogs, Map<Queries, ArrowTable> cached, NodesListener listener) {
     this.address = address;
     this.tables.putAll(cached);
     Map<Queries, CompletableFuture<Void>> queries = new EnumMap<>(Queries.class);
@@ -55,8 +55,10 @@ final class ClusterReads {
     CompletableFuture<Void> config = ControlCalls.getClusterConfiguration(channel, deadline)
         .thenAccept(r -> configuration = r.getClusterConfiguration())
         .exceptionally(t -> fail("GetClusterConfiguration", t));
-    // Logs rarely change: ask for last tick's logs now, and for any new one once the tails are in.
-    CompletableFuture<Void> known = describe(channel, deadline, knownLogs);
+    // Logs rarely change: ask for last tick's logs that are due now, and for any new one once the
+    // tails are in; the rest of last tick's logs keep their last answer.
+    CompletableFuture<Void> known = describe(channel, deadline, dueLogs);
+    described.addAll(knownLogs);
     CompletableFuture<Void> trims = queries.get(Queries.TAIL_SEGMENTS)
         .thenCompose(ignored -> describeLogs(channel, deadline)).thenCombine(known, (a, b) -> null);
     List<CompletableFuture<Void>> all = new ArrayList<>(queries.values());
@@ -65,10 +67,13 @@ final class ClusterReads {
     this.done = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
-  /** {@code cached} tables are taken as read and not queried again. */
+  /**
+   * {@code cached} tables are taken as read and not queried again; of last tick's logs
+   * ({@code knownLogs}) only the {@code dueLogs} are described, and every log new to the tails.
+   */
   static ClusterReads start(URI address, Channel channel, Deadline deadline, List<Integer> knownLogs,
-      Map<Queries, ArrowTable> cached, NodesListener listener) {
-    return new ClusterReads(address, channel, deadline, knownLogs, cached, listener);
+      List<Integer> dueLogs, Map<Queries, ArrowTable> cached, NodesListener listener) {
+    return new ClusterReads(address, channel, deadline, knownLogs, dueLogs, cached, listener);
   }
 
   private void notify(NodesListener listener) {

@@ -52,6 +52,8 @@ public final class RestateSource implements AutoCloseable {
   /** Log ids of the last tick, so their DescribeLog calls need not wait for the log tables. */
   private volatile List<Integer> knownLogs = List.of();
   private final TableCache cache;
+  /** Which logs to describe each tick, and the last answers of the others. */
+  private final DescribedTrims trims = new DescribedTrims();
 
   public RestateSource(String target, List<URI> addresses, Duration timeout, Executor executor) {
     this(target, addresses, timeout, executor, Optional.empty());
@@ -80,9 +82,10 @@ public final class RestateSource implements AutoCloseable {
         address -> pages.fetch(address, timeout));
     addresses().forEach(nodes::start);
     List<Integer> logs = knownLogs;
+    List<Integer> due = trims.due(logs);
     Map<Queries, ArrowTable> cached = cache.fresh();
     HedgedReads hedged = HedgedReads.run(preferred, nodes, address -> ClusterReads.start(address,
-        channels.get(address), deadline, logs, cached, table -> discover(table, nodes)), hedgeMillis());
+        channels.get(address), deadline, logs, due, cached, table -> discover(table, nodes)), hedgeMillis());
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
     await(hedged.winner(), deadline);
     await(nodes.allDone(), deadline);
@@ -178,7 +181,7 @@ public final class RestateSource implements AutoCloseable {
     List<Log> logs = assemble("logs", errors, List.of(),
         reads.has(Queries.TAIL_SEGMENTS, Queries.LOGS, Queries.LOGLET_WORKERS),
         () -> LogAssembler.logs(reads.table(Queries.LOGS), reads.table(Queries.TAIL_SEGMENTS),
-            reads.table(Queries.LOGLET_WORKERS), reads.trimPoints(), byId));
+            reads.table(Queries.LOGLET_WORKERS), trims.withFresh(reads.trimPoints()), byId));
     List<Partition> partitions = assemble("partitions", errors, List.of(),
         reads.has(Queries.PARTITIONS, Queries.REPLICA_SET),
         () -> PartitionAssembler.partitions(reads.table(Queries.PARTITIONS), reads.table(Queries.REPLICA_SET)));
@@ -188,6 +191,7 @@ public final class RestateSource implements AutoCloseable {
         () -> ConfigAssembler.config(reads.table(Queries.CONFIG), reads.configuration()));
     if (!logs.isEmpty()) {
       knownLogs = logs.stream().map(Log::id).toList();
+      trims.seen(logs);
     }
     return new RestateSnapshot(target, nowMillis, queried, nodes, logs, partitions, replicas,
         config, samples, errors, reads.warnings());
@@ -227,10 +231,18 @@ public final class RestateSource implements AutoCloseable {
     }
   }
 
+  /** The sample with label node="N2" added (or replacing the page's own), in one immutable map. */
+  @SuppressWarnings("unchecked")
   private static Sample withNode(Sample s, String node) {
-    Map<String, String> labels = new LinkedHashMap<>(s.labels());
-    labels.put("node", node);
-    return new Sample(s.name(), labels, s.value());
+    Map.Entry<String, String>[] entries = new Map.Entry[s.labels().size() + 1];
+    int n = 0;
+    for (Map.Entry<String, String> e : s.labels().entrySet()) {
+      if (!e.getKey().equals("node")) {
+        entries[n++] = e;
+      }
+    }
+    entries[n++] = Map.entry("node", node);
+    return new Sample(s.name(), Map.ofEntries(java.util.Arrays.copyOf(entries, n)), s.value());
   }
 
   /** "N2" when the address's node is known, else the address itself. */

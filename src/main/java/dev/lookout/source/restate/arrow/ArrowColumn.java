@@ -17,7 +17,7 @@ import org.apache.arrow.flatbuf.TimeUnit;
  * <p>Asking for a value the column's type cannot give ({@link #string} of an integer column) or a
  * primitive value of a null row is a programming error: {@link IllegalStateException}. Check
  * {@link #type()} (or use {@link ArrowTable#column(String, ArrowType...)}) and {@link #isNull} first.
- * Immutable (but for a look-up hint) and safe to share between threads.
+ * Immutable (but for look-up hints and caches, only ever checked) and safe to share between threads.
  */
 public final class ArrowColumn {
     private final FieldSpec field;
@@ -27,6 +27,9 @@ public final class ArrowColumn {
     private final int[] starts;
     /** The batch of the last row looked up (rows are mostly read in order); only a hint, checked before use. */
     private int lastBatch;
+    private static final int RECENT_MAX_LENGTH = 32;
+    /** Recently decoded short values, by a hash of their bytes; a hit is compared byte by byte. */
+    private final String[] recent = new String[64];
 
     ArrowColumn(FieldSpec field, ByteBuffer buf, ColumnChunk[] chunks, int[] starts) {
         this.field = field;
@@ -191,11 +194,45 @@ public final class ArrowColumn {
         int to = width == 4 ? buf.getInt(at + 4) : (int) buf.getLong(at + 8);
         int start = chunk.data() + from;
         if (buf.hasArray()) {
-            return new String(buf.array(), buf.arrayOffset() + start, to - from, StandardCharsets.UTF_8);
+            return decode(buf.array(), buf.arrayOffset() + start, to - from);
         }
         byte[] bytes = new byte[to - from];
         buf.get(start, bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A value's text; short ASCII values (modes, states, node ids: the same few fill most rows)
+     * come from a small cache of recent ones instead of a new String each row.
+     */
+    private String decode(byte[] bytes, int at, int length) {
+        if (length > RECENT_MAX_LENGTH) {
+            return new String(bytes, at, length, StandardCharsets.UTF_8);
+        }
+        int hash = length;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + bytes[at + i];
+        }
+        int slot = (hash ^ (hash >>> 8)) & (recent.length - 1);
+        String hit = recent[slot];
+        if (hit != null && sameAscii(hit, bytes, at, length)) {
+            return hit;
+        }
+        String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+        recent[slot] = value;
+        return value;
+    }
+
+    private static boolean sameAscii(String s, byte[] bytes, int at, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (bytes[at + i] < 0 || s.charAt(i) != bytes[at + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The batch holding table row {@code row}: the last batch starting at or before it (skips empty ones). */
