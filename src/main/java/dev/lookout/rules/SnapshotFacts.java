@@ -115,7 +115,11 @@ final class SnapshotFacts {
     }
   }
 
+  /**
+   * A replica as one number whose Long hash spreads: (partition << 32 | node) would hash to
+   * partition ^ node, putting thousands of replicas in the same hash bucket.
+   */
   private static long key(int partition, int node) {
-    return ((long) partition << 32) | (node & 0xffffffffL);
+    return (long) partition * 1_000_003L + node;
   }
 }

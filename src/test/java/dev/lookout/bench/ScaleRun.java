@@ -12,7 +12,8 @@ import java.util.Arrays;
 /**
  * Runs the agent's whole tick against a simulated cluster of one shape and measures it: medians
  * over the measured ticks after warm-up. Process CPU counts every thread, GC and JIT included,
- * and the simulated servers' own threads; the agent's CPU is that minus the servers' threads.
+ * and the simulated servers' own threads, in the OS clock's 10 ms steps; the agent's threads'
+ * CPU is the sum over its Java threads (the servers' left out, GC and JIT not Java threads).
  * Allocation is every thread's. Heap is the agent's: heap after GC with the agent minus without it.
  */
 final class ScaleRun {
@@ -23,7 +24,7 @@ final class ScaleRun {
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   /** One size's figures, times in ms. */
-  record Row(ClusterShape shape, double tickWall, double tickCpu, double agentCpu, double allocMb, double heapMb,
+  record Row(ClusterShape shape, double tickWall, double tickCpu, double agentCpu, double gcMs, double allocMb, double heapMb,
       double scrapeWall, double publishCpu, double rulesCpu, double renderWall, int series,
       double renderMb, int alerts) {
 
@@ -32,17 +33,18 @@ final class ScaleRun {
     }
 
     static String header() {
-      return "| nodes / partitions x R | replica rows | tick wall | tick CPU (process) | tick CPU (agent)"
+      return "| nodes / partitions x R | replica rows | tick wall | tick CPU (process) | tick CPU (agent threads)"
+          + " | GC pauses"
           + " | CPU per replica row"
           + " | alloc per tick | agent heap after GC | scrape wall | gauges CPU | rules CPU | /metrics render"
           + " | /metrics series | /metrics size | alerts |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     String line() {
-      return String.format("| %d / %d x %d | %d | %.1f ms | %.1f ms | %.1f ms | %.0f ns | %.1f MB | %.1f MB | %.1f ms"
+      return String.format("| %d / %d x %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.0f ns | %.1f MB | %.1f MB | %.1f ms"
           + " | %.1f ms | %.1f ms | %.1f ms | %d | %.1f MB | %d |", shape.nodes(), shape.partitions(),
-          shape.replication(), shape.replicaRows(), tickWall, tickCpu, agentCpu, cpuNanosPerReplicaRow(), allocMb,
+          shape.replication(), shape.replicaRows(), tickWall, tickCpu, agentCpu, gcMs, cpuNanosPerReplicaRow(), allocMb,
           heapMb, scrapeWall, publishCpu, rulesCpu, renderWall, series, renderMb, alerts);
     }
   }
@@ -57,13 +59,13 @@ final class ScaleRun {
           tick(agent, i);
           agent.stream();
         }
-        double[][] samples = new double[9][ticks];
+        double[][] samples = new double[10][ticks];
         for (int i = 0; i < ticks; i++) {
           measured(agent, warmup + i, samples, i);
         }
         byte[] page = agent.render();
         long heap = heapAfterGc() - simOnly;
-        return new Row(shape, median(samples[0]), median(samples[1]), median(samples[8]), median(samples[2]) / 1e6,
+        return new Row(shape, median(samples[0]), median(samples[1]), median(samples[8]), mean(samples[9]), median(samples[2]) / 1e6,
             heap / 1e6, median(samples[3]), median(samples[4]), median(samples[5]), median(samples[6]),
             series(page), page.length / 1e6, agent.alerts());
       }
@@ -72,7 +74,8 @@ final class ScaleRun {
 
   private static void measured(WholeTick agent, int tick, double[][] out, int i) {
     long cpu0 = OS.getProcessCpuTime();
-    long sim0 = simulatorCpu();
+    long agent0 = agentThreadsCpu();
+    long gc0 = gcMillis();
     long alloc0 = allocated();
     long wall0 = System.nanoTime();
     RestateSnapshot s = agent.scrape(tick * 10_000L);
@@ -85,7 +88,8 @@ final class ScaleRun {
     long wall1 = System.nanoTime();
     out[0][i] = (wall1 - wall0) / 1e6;
     out[1][i] = (OS.getProcessCpuTime() - cpu0) / 1e6;
-    out[8][i] = out[1][i] - (simulatorCpu() - sim0) / 1e6;
+    out[8][i] = (agentThreadsCpu() - agent0) / 1e6;
+    out[9][i] = gcMillis() - gc0;
     out[2][i] = allocated() - alloc0;
     out[3][i] = (scraped - wall0) / 1e6;
     out[4][i] = (thread1 - thread0) / 1e6;
@@ -105,13 +109,25 @@ final class ScaleRun {
     agent.evaluateRules(tick * 10_000L);
   }
 
-  /** CPU the simulated cluster's own threads used so far: the servers' part, not the agent's. */
-  static long simulatorCpu() {
+  /**
+   * CPU the agent's live Java threads used so far (nanosecond clocks), the simulated cluster's own
+   * threads left out: the servers' part. GC and JIT threads are not Java threads: not counted.
+   */
+  static long agentThreadsCpu() {
     long sum = 0;
     for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-      if (t != null && t.getThreadName().startsWith("fake-restate")) {
+      if (t != null && !t.getThreadName().startsWith("fake-restate")) {
         sum += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
       }
+    }
+    return sum;
+  }
+
+  /** Time the collectors paused the JVM so far. */
+  static long gcMillis() {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
     }
     return sum;
   }
@@ -146,6 +162,10 @@ final class ScaleRun {
       lineStart = b == '\n';
     }
     return n;
+  }
+
+  static double mean(double[] values) {
+    return Arrays.stream(values).average().orElse(0);
   }
 
   static double median(double[] values) {

@@ -20,9 +20,6 @@ class ScaleSmokeTest {
     assertTrue(small.series() > 24 * 3 * 8, "every replica has its series: " + small.line());
     assertTrue(larger.series() > 256 * 3 * 8, "every replica has its series: " + larger.line());
     assertEquals(0, larger.alerts(), "a healthy simulated cluster raises no alert: " + larger.line());
-    // Process CPU time moves in 10 ms steps: a small cluster's tick can read as 0, saying nothing.
-    org.junit.jupiter.api.Assumptions.assumeTrue(small.cpuNanosPerReplicaRow() > 0,
-        "the small cluster's CPU was below the clock's resolution: " + small.line());
     assertTrue(larger.cpuNanosPerReplicaRow() < 3 * small.cpuNanosPerReplicaRow(),
         "CPU per replica row grew with the cluster: " + small.line() + " then " + larger.line());
   }
