@@ -1,6 +1,8 @@
 package dev.lookout.source.prometheus;
 
+import dev.lookout.model.LabelSets;
 import dev.lookout.model.Sample;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +19,9 @@ final class SampleScanner {
   private String[] table = new String[256];
   private int interned;
   private final StringBuilder unescaped = new StringBuilder();
+  /** One label set's names and values while it is read. */
+  private String[] names = new String[8];
+  private String[] values = new String[8];
 
   SampleScanner(String text) {
     this.text = text;
@@ -155,26 +160,43 @@ final class SampleScanner {
 
   /** Parses {@code name="value"} pairs between the braces; a trailing comma is allowed. */
   private Map<String, String> parseLabels(int from, int to) throws Malformed {
-    Map<String, String> labels = new HashMap<>();
+    int n = 0;
     int p = skipBlanks(from, to);
     while (p < to) {
       int nameEnd = labelNameEnd(p, to);
       if (nameEnd == p) {
         throw new Malformed("bad label name");
       }
-      String name = intern(p, nameEnd);
+      if (n == names.length) {
+        names = Arrays.copyOf(names, 2 * n);
+        values = Arrays.copyOf(values, 2 * n);
+      }
+      names[n] = intern(p, nameEnd);
       p = expect('=', skipBlanks(nameEnd, to), to);
       p = expect('"', skipBlanks(p, to), to);
       int valueEnd = closingQuote(p, to);
-      if (labels.put(name, labelValue(p, valueEnd)) != null) {
-        throw new Malformed("duplicate label " + name);
-      }
+      values[n++] = labelValue(p, valueEnd);
       p = skipBlanks(valueEnd + 1, to);
       if (p < to) {
         p = skipBlanks(expect(',', p, to), to);
       }
     }
-    return Map.copyOf(labels);
+    try {
+      return LabelSets.of(names, values, n);
+    } catch (IllegalArgumentException e) {
+      throw new Malformed("duplicate label " + duplicate(n));
+    }
+  }
+
+  private String duplicate(int n) {
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (names[i].equals(names[j])) {
+          return names[i];
+        }
+      }
+    }
+    return "";
   }
 
   private int closingQuote(int from, int to) throws Malformed {

@@ -1,6 +1,7 @@
 package dev.lookout.source.restate;
 
 import dev.lookout.model.ClusterConfig;
+import dev.lookout.model.LabelSets;
 import dev.lookout.model.Log;
 import dev.lookout.model.Node;
 import dev.lookout.model.Partition;
@@ -231,18 +232,8 @@ public final class RestateSource implements AutoCloseable {
     }
   }
 
-  /** The sample with label node="N2" added (or replacing the page's own), in one immutable map. */
-  @SuppressWarnings("unchecked")
   private static Sample withNode(Sample s, String node) {
-    Map.Entry<String, String>[] entries = new Map.Entry[s.labels().size() + 1];
-    int n = 0;
-    for (Map.Entry<String, String> e : s.labels().entrySet()) {
-      if (!e.getKey().equals("node")) {
-        entries[n++] = e;
-      }
-    }
-    entries[n++] = Map.entry("node", node);
-    return new Sample(s.name(), Map.ofEntries(java.util.Arrays.copyOf(entries, n)), s.value());
+    return new Sample(s.name(), LabelSets.with(s.labels(), "node", node), s.value());
   }
 
   /** "N2" when the address's node is known, else the address itself. */
