@@ -49,6 +49,23 @@ final class NodeReads {
   }
 
   /**
+   * Completes when the reads of every node whose probe has answered by now are done: what is
+   * left is the silent nodes, whose pages cannot come either. Done at once when no probe answered.
+   */
+  CompletableFuture<Void> answeredDone() {
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    boolean anyAnswered = false;
+    for (Entry e : entries()) {
+      if (e.probe().isDone()) {
+        anyAnswered = true;
+        all.add(e.page());
+      }
+    }
+    return anyAnswered ? CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        : new CompletableFuture<>();
+  }
+
+  /**
    * The first probe to answer as a live admin node other than {@code exclude} (may be null);
    * null once all answered and none can.
    */

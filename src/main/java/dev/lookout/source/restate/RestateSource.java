@@ -40,6 +40,8 @@ public final class RestateSource implements AutoCloseable {
   private static final long GRACE_MILLIS = 200;
   /** After this long without a complete answer from the preferred node, ask another one too. */
   private static final long HEDGE_MILLIS = 250;
+  /** A node whose identity probe has not answered this long into the tick, while others have, is hung. */
+  private static final long HUNG_MILLIS = 1_000;
 
   private final String target;
   private final List<URI> configured;
@@ -89,13 +91,27 @@ public final class RestateSource implements AutoCloseable {
         channels.get(address), deadline, logs, due, cached, table -> discover(table, nodes)), hedgeMillis());
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
     await(hedged.winner(), deadline);
-    await(nodes.allDone(), deadline);
+    awaitNodes(nodes, deadline);
     ClusterReads reads = hedged.best();
     preferred = reads != null && reads.has(Queries.NODES) ? reads.address() : null;
     if (reads != null) {
       cache.keep(reads);
     }
     return assemble(nowMillis, nodes, reads);
+  }
+
+  /**
+   * Waits for every node's reads, but not for a hung one to the deadline: once the peers have
+   * answered, a node whose identity probe (a trivial call) is still silent {@link #HUNG_MILLIS}
+   * into the tick is reported as timed out, and its page is not awaited either.
+   */
+  private void awaitNodes(NodeReads nodes, Deadline deadline) {
+    long hungAt = Math.min(HUNG_MILLIS, timeout.toMillis());
+    Deadline silentFor = Deadline.after(hungAt, TimeUnit.MILLISECONDS);
+    await(nodes.allDone(), silentFor.minimum(deadline));
+    if (!nodes.allDone().isDone() && !deadline.isExpired()) {
+      await(nodes.answeredDone(), deadline);
+    }
   }
 
   /** Long enough for a healthy node to answer every read, short enough to leave time to retry. */

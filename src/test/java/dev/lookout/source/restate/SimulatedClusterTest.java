@@ -118,6 +118,24 @@ class SimulatedClusterTest {
     }
   }
 
+  @Test
+  void aHungNodeIsReportedAfterASecondWithoutWaitingForTheWholeTimeout() {
+    try (SimulatedCluster cluster = new SimulatedCluster(ClusterShape.of(4, 16, 3));
+        RestateSource source = cluster.source("sim", Duration.ofSeconds(10))) {
+      source.scrape(0);
+      cluster.hang(3);
+      long started = System.nanoTime();
+      RestateSnapshot s = source.scrape(1);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(millis >= 1_000 && millis < 5_000, "tick took " + millis + " ms");
+      assertTrue(s.tablesRead());
+      assertEquals(dev.lookout.model.Probe.TIMEOUT, s.node(3).probe());
+      assertEquals(dev.lookout.model.Probe.OK, s.node(1).probe());
+      assertEquals(3, s.samples().stream().map(x -> x.label("node")).distinct().count(),
+          "the answering nodes' pages are all read");
+    }
+  }
+
   private static RestateSnapshot scrape(ClusterShape shape) {
     try (SimulatedCluster cluster = new SimulatedCluster(shape);
         RestateSource source = cluster.source("sim", TIMEOUT)) {
