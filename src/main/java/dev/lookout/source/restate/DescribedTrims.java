@@ -2,6 +2,7 @@ package dev.lookout.source.restate;
 
 import dev.lookout.model.Log;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,10 +41,13 @@ final class DescribedTrims {
     return due;
   }
 
-  /** This tick's answers merged over the last known ones, for every log asked at some time. */
+  /**
+   * This tick's answers merged over the last known ones, for every log asked at some time: a
+   * read-only view, valid until the next tick's answers.
+   */
   Map<Integer, Long> withFresh(Map<Integer, Long> fresh) {
     answers.putAll(fresh);
-    return Map.copyOf(answers);
+    return Collections.unmodifiableMap(answers);
   }
 
   /** Notes the logs whose trim point moved since the last tick, to be asked next tick. */
