@@ -63,11 +63,11 @@ final class ScaleRun {
         for (int i = 0; i < ticks; i++) {
           measured(agent, warmup + i, samples, i);
         }
-        byte[] page = agent.render();
+        PageSize page = PageSize.of(agent.render());
         long heap = heapAfterGc() - simOnly;
         return new Row(shape, median(samples[0]), median(samples[1]), median(samples[8]), mean(samples[9]), median(samples[2]) / 1e6,
             heap / 1e6, median(samples[3]), median(samples[4]), median(samples[5]), median(samples[6]),
-            series(page), page.length / 1e6, agent.alerts());
+            page.series(), page.bytes() / 1e6, agent.alerts());
       }
     }
   }
@@ -139,6 +139,13 @@ final class ScaleRun {
       sum += Math.max(0, bytes);
     }
     return sum;
+  }
+
+  /** A rendered page's size, so the page itself is not held while the heap is measured. */
+  private record PageSize(int series, int bytes) {
+    static PageSize of(byte[] page) {
+      return new PageSize(ScaleRun.series(page), page.length);
+    }
   }
 
   static long heapAfterGc() throws InterruptedException {
