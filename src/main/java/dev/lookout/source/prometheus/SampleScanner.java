@@ -3,18 +3,22 @@ package dev.lookout.source.prometheus;
 import dev.lookout.model.LabelSets;
 import dev.lookout.model.Sample;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Reads the parts of sample lines of one page: metric name, label set, value and optional
- * timestamp. Keeps per-page caches so that repeated names and label sets share one instance;
+ * timestamp. Keeps a per-page table so that repeated names and label values share one instance;
  * none of its state outlives the page.
  */
 final class SampleScanner {
+  /** A label every sample gets, replacing one of the same name on the page. */
+  record AddedLabel(String name, String value) {}
+
   private final String text;
-  /** Raw label text, braces included, to the map it parsed into. Only clean sets get in. */
-  private final Map<String, Map<String, String>> labelSets = new HashMap<>();
+  /** Null when samples keep the page's labels as they are. */
+  private final AddedLabel added;
+  /** The labels of a sample written without any. */
+  private final Map<String, String> noLabels;
   /** Strings of the page seen so far, found by content without cutting the text again (open addressing). */
   private String[] table = new String[256];
   private int interned;
@@ -23,8 +27,10 @@ final class SampleScanner {
   private String[] names = new String[8];
   private String[] values = new String[8];
 
-  SampleScanner(String text) {
+  SampleScanner(String text, AddedLabel added) {
     this.text = text;
+    this.added = added;
+    this.noLabels = added == null ? Map.of() : Map.of(added.name(), added.value());
   }
 
   /** The end of the metric name starting at {@code start}; {@code start} when there is none. */
@@ -105,13 +111,15 @@ final class SampleScanner {
    */
   Sample sample(String name, int nameEnd, int end) throws Malformed {
     int p = skipBlanks(nameEnd, end);
-    Map<String, String> labels = Map.of();
+    Map<String, String> labels;
     if (p < end && text.charAt(p) == '{') {
       int close = closingBrace(p, end);
-      labels = labelSet(p, close);
+      labels = parseLabels(p + 1, close);
       p = skipBlanks(close + 1, end);
     } else if (p == nameEnd) {
       throw new Malformed("unexpected character after metric name");
+    } else {
+      labels = noLabels;
     }
     int valueEnd = tokenEnd(p, end);
     if (valueEnd == p) {
@@ -145,19 +153,6 @@ final class SampleScanner {
     throw new Malformed("unterminated label set");
   }
 
-  private Map<String, String> labelSet(int open, int close) throws Malformed {
-    if (close == open + 1) {
-      return Map.of();
-    }
-    String raw = intern(open, close + 1);
-    Map<String, String> labels = labelSets.get(raw);
-    if (labels == null) {
-      labels = parseLabels(open + 1, close);
-      labelSets.put(raw, labels);
-    }
-    return labels;
-  }
-
   /** Parses {@code name="value"} pairs between the braces; a trailing comma is allowed. */
   private Map<String, String> parseLabels(int from, int to) throws Malformed {
     int n = 0;
@@ -167,10 +162,7 @@ final class SampleScanner {
       if (nameEnd == p) {
         throw new Malformed("bad label name");
       }
-      if (n == names.length) {
-        names = Arrays.copyOf(names, 2 * n);
-        values = Arrays.copyOf(values, 2 * n);
-      }
+      room(n);
       names[n] = intern(p, nameEnd);
       p = expect('=', skipBlanks(nameEnd, to), to);
       p = expect('"', skipBlanks(p, to), to);
@@ -182,9 +174,33 @@ final class SampleScanner {
       }
     }
     try {
-      return LabelSets.of(names, values, n);
+      return LabelSets.of(names, values, withAdded(n));
     } catch (IllegalArgumentException e) {
       throw new Malformed("duplicate label " + duplicate(n));
+    }
+  }
+
+  /** The number of pairs once the added label is in: set in place of the page's, or appended. */
+  private int withAdded(int n) {
+    if (added == null) {
+      return n;
+    }
+    for (int i = 0; i < n; i++) {
+      if (names[i].equals(added.name())) {
+        values[i] = added.value();
+        return n;
+      }
+    }
+    room(n);
+    names[n] = added.name();
+    values[n] = added.value();
+    return n + 1;
+  }
+
+  private void room(int n) {
+    if (n == names.length) {
+      names = Arrays.copyOf(names, 2 * n);
+      values = Arrays.copyOf(values, 2 * n);
     }
   }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Parses the Prometheus text exposition format, version 0.0.4, tolerantly: a malformed line
@@ -23,7 +22,8 @@ import java.util.function.Predicate;
  */
 public final class TextParser {
   private final String text;
-  private final Predicate<String> wanted;
+  /** The families to read; null for all. */
+  private final String[] wanted;
   private final SampleScanner scanner;
   private final List<Sample> samples = new ArrayList<>();
   /** The family of each sample, same index as {@link #samples}. */
@@ -38,23 +38,31 @@ public final class TextParser {
   /** The current family is unwanted: its lines are passed over without being read. */
   private boolean skipping;
 
-  private TextParser(String text, Predicate<String> wanted) {
+  private TextParser(String text, Set<String> wanted, SampleScanner.AddedLabel added) {
     this.text = text;
-    this.wanted = wanted;
-    this.scanner = new SampleScanner(text);
+    this.wanted = wanted == null ? null : wanted.toArray(String[]::new);
+    this.scanner = new SampleScanner(text, added);
   }
 
   /** Parses every family on the page. */
   public static ParseResult parse(CharSequence text) {
-    return parse(text, name -> true);
+    return new TextParser(text.toString(), null, null).run();
   }
 
   /**
-   * Parses only the families {@code familyFilter} accepts, by the name on their # TYPE or
-   * # HELP line. Lines of other families are skipped unread, so their errors go unreported.
+   * Parses only the named families, by the name on their # TYPE or # HELP line. Lines of other
+   * families are skipped unread, so their errors go unreported.
    */
-  public static ParseResult parse(CharSequence text, Predicate<String> familyFilter) {
-    return new TextParser(text.toString(), familyFilter).run();
+  public static ParseResult parse(CharSequence text, Set<String> families) {
+    return new TextParser(text.toString(), families, null).run();
+  }
+
+  /**
+   * As {@link #parse(CharSequence, Set)}, and every sample kept also gets the label
+   * {@code name="value"}, replacing one of that name on the page (say, the node it was read from).
+   */
+  public static ParseResult parse(CharSequence text, Set<String> families, String name, String value) {
+    return new TextParser(text.toString(), families, new SampleScanner.AddedLabel(name, value)).run();
   }
 
   private ParseResult run() {
@@ -101,6 +109,10 @@ public final class TextParser {
       droppedLines++;
       return;
     }
+    if (!wanted(nameStart, nameEnd)) {
+      skipping = true; // nothing of it is read, not even its name
+      return;
+    }
     String name = scanner.intern(nameStart, nameEnd);
     if (help) {
       enter(name, declaredTypes.getOrDefault(name, FamilyType.UNTYPED));
@@ -127,16 +139,14 @@ public final class TextParser {
     FamilyType earlier = declaredTypes.putIfAbsent(name, effective);
     enter(name, effective);
     if (!clean || (earlier != null && earlier != effective)) {
-      if (!skipping) {
-        malformed(name);
-      }
+      malformed(name);
     } else {
       checkName(name);
     }
   }
 
   private void checkName(String name) {
-    if (!skipping && !SampleScanner.isMetricName(name)) {
+    if (!SampleScanner.isMetricName(name)) {
       malformed(name);
     }
   }
@@ -144,7 +154,20 @@ public final class TextParser {
   private void enter(String name, FamilyType declared) {
     family = name;
     type = declared;
-    skipping = name != null && !wanted.test(name);
+    skipping = false;
+  }
+
+  /** Whether the family named by text[start, end) is read; compared in place, no string made. */
+  private boolean wanted(int start, int end) {
+    if (wanted == null) {
+      return true;
+    }
+    for (String name : wanted) {
+      if (name.length() == end - start && text.startsWith(name, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void sample(int start, int end) {
@@ -157,7 +180,7 @@ public final class TextParser {
         return;
       }
       owner = FamilyType.stem(name);
-      if (!wanted.test(owner)) {
+      if (!wanted(owner)) {
         return;
       }
     }
@@ -185,6 +208,18 @@ public final class TextParser {
       return family;
     }
     return scanner.intern(start, end);
+  }
+
+  private boolean wanted(String family) {
+    if (wanted == null) {
+      return true;
+    }
+    for (String name : wanted) {
+      if (name.equals(family)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void malformed(String owner) {

@@ -28,8 +28,8 @@ final class MetricsPages {
       "restate_failure_detector_nodes_total", "restate_failure_detector_lonely",
       "restate_metadata_server_replicated_leader_id");
 
-  /** One node's page: the samples kept and the malformed families dropped. */
-  record Page(List<Sample> samples, List<String> droppedFamilies) {}
+  /** One node's page: the samples kept, labelled node="{@code node}", and the malformed families dropped. */
+  record Page(String node, List<Sample> samples, List<String> droppedFamilies) {}
 
   /** Fetches the text of a node's page; failures complete the future exceptionally. */
   interface Fetcher {
@@ -60,8 +60,9 @@ final class MetricsPages {
     return URI.create("https://" + address.getRawAuthority());
   }
 
-  CompletableFuture<Page> fetch(URI address, Duration timeout) {
-    return fetcher.get(address, timeout).thenApply(MetricsPages::page);
+  /** The page at {@code address}, its samples labelled node="{@code node}". */
+  CompletableFuture<Page> fetch(URI address, Duration timeout, String node) {
+    return fetcher.get(address, timeout).thenApply(text -> page(text, node));
   }
 
   private static CompletableFuture<String> overHttp(HttpClient http, URI address, Duration timeout) {
@@ -75,8 +76,8 @@ final class MetricsPages {
     });
   }
 
-  static Page page(String text) {
-    ParseResult parsed = TextParser.parse(text, FAMILIES::contains);
-    return new Page(parsed.samples(), parsed.droppedFamilies());
+  static Page page(String text, String node) {
+    ParseResult parsed = TextParser.parse(text, FAMILIES, "node", node);
+    return new Page(node, parsed.samples(), parsed.droppedFamilies());
   }
 }

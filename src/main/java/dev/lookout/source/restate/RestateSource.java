@@ -82,7 +82,7 @@ public final class RestateSource implements AutoCloseable {
   public RestateSnapshot scrape(long nowMillis) {
     Deadline deadline = Deadline.after(timeout.toMillis(), TimeUnit.MILLISECONDS);
     NodeReads nodes = new NodeReads(address -> probe(address, deadline),
-        address -> pages.fetch(address, timeout));
+        address -> pages.fetch(address, timeout, label(address)));
     addresses().forEach(nodes::start);
     List<Integer> logs = knownLogs;
     List<Integer> due = trims.due(logs);
@@ -240,7 +240,11 @@ public final class RestateSource implements AutoCloseable {
     }
     try {
       MetricsPages.Page p = page.join();
-      p.samples().forEach(s -> samples.add(withNode(s, node)));
+      if (p.node().equals(node)) {
+        samples.addAll(p.samples());
+      } else {
+        p.samples().forEach(s -> samples.add(withNode(s, node)));
+      }
       p.droppedFamilies().forEach(d -> errors.add(new SourceError(node + " /metrics",
           SourceError.Reason.BAD_RESPONSE, "malformed family " + d + " dropped")));
     } catch (RuntimeException ex) {
@@ -250,6 +254,12 @@ public final class RestateSource implements AutoCloseable {
 
   private static Sample withNode(Sample s, String node) {
     return new Sample(s.name(), LabelSets.with(s.labels(), "node", node), s.value());
+  }
+
+  /** The node label its page is read with: as {@link #label(ProbeResult)} by what is known so far. */
+  private String label(URI address) {
+    int id = knownIds.getOrDefault(address, -1);
+    return id >= 0 ? "N" + id : address.toString();
   }
 
   /** "N2" when the address's node is known, else the address itself. */

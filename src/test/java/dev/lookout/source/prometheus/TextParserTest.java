@@ -121,9 +121,9 @@ class TextParserTest {
   }
 
   @Test
-  void equalLabelTextSharesOneMapAndNamesAreShared() {
+  void namesAndLabelTextAreSharedWithinThePage() {
     ParseResult r = TextParser.parse("# TYPE a gauge\na{n=\"1\"} 1\n# TYPE b gauge\nb{n=\"1\"} 2\n");
-    assertSame(r.samples().get(0).labels(), r.samples().get(1).labels());
+    assertSame(r.samples().get(0).labels().get("n"), r.samples().get(1).labels().get("n"));
     ParseResult twice = TextParser.parse("x_sum{k=\"v\"} 1\nx_sum{k=\"w\"} 2\n");
     assertSame(twice.samples().get(0).name(), twice.samples().get(1).name());
     assertSame(twice.samples().get(0).labels().keySet().iterator().next(),
@@ -137,7 +137,7 @@ class TextParserTest {
         + "# TYPE keep_too counter\nkeep_too 4\n"
         + "# TYPE skip gauges\n"
         + "# TYPE keep gauge\nkeep{a=\"b\"} 5\n";
-    ParseResult r = TextParser.parse(page, Set.of("keep", "keep_too")::contains);
+    ParseResult r = TextParser.parse(page, Set.of("keep", "keep_too"));
     assertEquals(List.of("keep 1.0", "keep_too 4.0", "keep{a=b} 5.0"), Rendered.of(r));
     assertEquals(List.of(), r.droppedFamilies());
     assertEquals(0, r.droppedLines());
@@ -145,8 +145,24 @@ class TextParserTest {
 
   @Test
   void filterAppliesToTheStemOfSamplesWithoutMetadata() {
-    ParseResult r = TextParser.parse("a_total 1\nb_count 2\nb_sum 3\nc 4\n", Set.of("b")::contains);
+    ParseResult r = TextParser.parse("a_total 1\nb_count 2\nb_sum 3\nc 4\n", Set.of("b"));
     assertEquals(List.of("b_count 2.0", "b_sum 3.0"), Rendered.of(r));
+  }
+
+  @Test
+  void addedLabelJoinsEverySampleAndReplacesOneOfTheSameName() {
+    String page = "# TYPE m gauge\nm 1\nm{} 2\nm{a=\"x\"} 3\nm{node=\"old\",a=\"y\"} 4\n";
+    ParseResult r = TextParser.parse(page, Set.of("m"), "node", "N3");
+    assertEquals(List.of("m{node=N3} 1.0", "m{node=N3} 2.0", "m{a=x,node=N3} 3.0", "m{a=y,node=N3} 4.0"),
+        Rendered.of(r));
+  }
+
+  @Test
+  void addedLabelDoesNotHideADuplicateOnThePage() {
+    String page = "# TYPE m gauge\nm{node=\"a\",node=\"b\"} 1\n# TYPE n gauge\nn 2\n";
+    ParseResult r = TextParser.parse(page, Set.of("m", "n"), "node", "N3");
+    assertEquals(List.of("n{node=N3} 2.0"), Rendered.of(r));
+    assertEquals(List.of("m"), r.droppedFamilies());
   }
 
   @Test

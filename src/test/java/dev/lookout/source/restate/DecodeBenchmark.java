@@ -40,6 +40,6 @@ public class DecodeBenchmark {
 
   @Benchmark
   public MetricsPages.Page parseNodePage() {
-    return MetricsPages.page(nodePage);
+    return MetricsPages.page(nodePage, "N1");
   }
 }

@@ -44,7 +44,7 @@ public final class ServerCalls {
       }
     }
     MetricsPages pages = MetricsPages.overNetwork(executor, java.util.Optional.empty());
-    calls.put("GET /metrics", () -> pages.fetch(node, Duration.ofSeconds(5)));
+    calls.put("GET /metrics", () -> pages.fetch(node, Duration.ofSeconds(5), "N1"));
     return calls;
   }
 
