@@ -12,7 +12,6 @@ import dev.lookout.model.nats.StanChannel;
 import dev.lookout.model.nats.StanDiff;
 import dev.lookout.rules.format.Scope;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * The mutable state of evaluating one rule over one entity at a time: the variables in scope
@@ -47,8 +46,8 @@ final class Row {
   private final List<HistorySite> sites;
   private final FieldHistory.Frame[] frames;
   private final boolean[] looked;
-  /** What identifies the row loaded now among its scope's entities, for history look-ups. */
-  IntFunction<Object> keyOf;
+  /** Each row's number in its scope's history frames (see {@link TargetPast#ids}); null without history. */
+  int[] ids;
   int index;
 
   // The NATS counterparts, set by NatsFacts.load; null on Restate rows.
@@ -115,8 +114,7 @@ final class Row {
    */
   long pastValue(int site) {
     FieldHistory.Frame frame = frame(site);
-    return frame == null ? FieldHistory.ABSENT
-        : past.value(frame, sites.get(site).scope(), keyOf.apply(index));
+    return frame == null ? FieldHistory.ABSENT : frame.value(ids[index]);
   }
 
   /** When the frame {@link #pastValue} read was taken; only after it found one. */

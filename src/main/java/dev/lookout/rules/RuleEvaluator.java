@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Evaluates compiled rules over snapshots. The joins of a snapshot are computed once and shared
@@ -50,10 +51,7 @@ public final class RuleEvaluator {
       return none(rule);
     }
     SnapshotFacts f = facts(now);
-    Row r = row(rule, now.target(), i -> f.key(rule.scope(), i));
-    if (now.tablesRead()) {
-      record(rule, f, r.past);
-    }
+    Row r = restateRow(rule, past(rule, now.target()), f);
     return pass(rule, r, rows(rule, now), i -> r.load(f, rule.scope(), i));
   }
 
@@ -63,35 +61,52 @@ public final class RuleEvaluator {
       return none(rule);
     }
     NatsFacts f = natsFacts(now);
-    Row r = row(rule, now.target(), i -> f.key(rule.scope(), i));
     int rows = f.rows(rule.scope());
+    Row r = row(rule, past(rule, now.target()), now, rows, i -> f.key(rule.scope(), i));
     if (now.readOk()) {
-      Row w = new Row(rule.slots, List.of());
-      record(rule, r.past, now.atMillis(), rows, r.keyOf, i -> f.load(w, rule.scope(), i), w);
+      record(rule, r, now.atMillis(), (w, i) -> f.load(w, rule.scope(), i));
     }
     return pass(rule, r, rows, i -> f.load(r, rule.scope(), i));
   }
 
-  private synchronized Row row(CompiledRule rule, String target, IntFunction<Object> keyOf) {
-    Row r = new Row(rule.slots, rule.sites);
-    r.past = pasts.computeIfAbsent(target, t -> new TargetPast());
-    r.keyOf = keyOf;
+  /** The target's past, or null when the rule has no history function to read it. */
+  private synchronized TargetPast past(CompiledRule rule, String target) {
+    return rule.sites.isEmpty() ? null : pasts.computeIfAbsent(target, t -> new TargetPast());
+  }
+
+  /**
+   * A row to evaluate {@code rule} over {@code f} with, once {@code f} is recorded in
+   * {@code past} (when it read the cluster and the rule has history functions).
+   */
+  static Row restateRow(CompiledRule rule, TargetPast past, SnapshotFacts f) {
+    RestateSnapshot s = f.snapshot;
+    Row r = row(rule, past, s, rows(rule, s), i -> f.key(rule.scope(), i));
+    if (s.tablesRead()) {
+      record(rule, r, s.atMillis(), (w, i) -> w.load(f, rule.scope(), i));
+    }
     return r;
   }
 
-  /** Records each history site's field of every row of {@code f}, when its spacing asks for a frame. */
-  static void record(CompiledRule rule, SnapshotFacts f, TargetPast past) {
-    Row w = new Row(rule.slots, List.of());
-    record(rule, past, f.snapshot.atMillis(), rows(rule, f.snapshot), i -> f.key(rule.scope(), i),
-        i -> w.load(f, rule.scope(), i), w);
+  /** A row reading {@code past} (may be null), with the snapshot's rows numbered for it. */
+  private static Row row(CompiledRule rule, TargetPast past, Object snapshot, int rows,
+      IntFunction<Object> keyOf) {
+    Row r = new Row(rule.slots, rule.sites);
+    if (past != null) {
+      r.past = past;
+      r.ids = past.ids(snapshot, rule.scope(), rows, keyOf);
+    }
+    return r;
   }
 
   /** Records each history site's field of every row, when its spacing asks for a frame. */
-  private static void record(CompiledRule rule, TargetPast past, long atMillis, int rows,
-      IntFunction<Object> keyOf, IntConsumer load, Row w) {
+  private static void record(CompiledRule rule, Row r, long atMillis, ObjIntConsumer<Row> load) {
+    if (r.past == null) {
+      return;
+    }
+    Row w = new Row(rule.slots, List.of());
     for (HistorySite site : rule.sites) {
-      past.record(site, atMillis, rows, keyOf, i -> {
-        load.accept(i);
+      r.past.record(site, atMillis, r.ids, i -> {
+        load.accept(w, i);
         long value = site.read().eval(w);
         return w.unknown ? FieldHistory.ABSENT : value;
       });

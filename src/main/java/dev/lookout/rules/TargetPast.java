@@ -19,25 +19,43 @@ final class TargetPast {
 
   private final Map<Scope, Map<Object, Integer>> numbers = new EnumMap<>(Scope.class);
   private final Map<String, FieldHistory> fields = new HashMap<>();
+  /** The snapshot whose rows {@link #rowIds} numbers, compared by identity. */
+  private Object numbered;
+  private final Map<Scope, int[]> rowIds = new EnumMap<>(Scope.class);
 
   /**
-   * Records the site's field of each of {@code rows} entities of a snapshot taken at
-   * {@code atMillis}, when the site's spacing asks for a frame then.
+   * Each row's number in its scope, for the {@code rows} rows of {@code snapshot}: worked out once
+   * per snapshot and scope, then shared by every site recording it and every look-up reading it.
    */
-  void record(HistorySite site, long atMillis, int rows, IntFunction<Object> keyOf,
-      IntToLongFunction valueOf) {
-    FieldHistory field = fields.computeIfAbsent(site.key(), k -> new FieldHistory(site.windowMillis()));
-    if (!field.wants(atMillis, rows)) {
-      return;
+  int[] ids(Object snapshot, Scope scope, int rows, IntFunction<Object> keyOf) {
+    if (snapshot != numbered) {
+      numbered = snapshot;
+      rowIds.clear();
     }
-    Map<Object, Integer> ids = numbersFor(site.scope(), rows);
+    return rowIds.computeIfAbsent(scope, s -> number(s, rows, keyOf));
+  }
+
+  private int[] number(Scope scope, int rows, IntFunction<Object> keyOf) {
+    Map<Object, Integer> ids = numbersFor(scope, rows);
     int[] id = new int[rows];
     for (int i = 0; i < rows; i++) {
       id[i] = ids.computeIfAbsent(keyOf.apply(i), k -> ids.size());
     }
-    FieldHistory.Frame frame = FieldHistory.Frame.of(atMillis, ids.size());
-    for (int i = 0; i < rows; i++) {
-      frame.values()[id[i]] = valueOf.applyAsLong(i);
+    return id;
+  }
+
+  /**
+   * Records the site's field of each row (numbered {@code ids}) of a snapshot taken at
+   * {@code atMillis}, when the site's spacing asks for a frame then.
+   */
+  void record(HistorySite site, long atMillis, int[] ids, IntToLongFunction valueOf) {
+    FieldHistory field = fields.computeIfAbsent(site.key(), k -> new FieldHistory(site.windowMillis()));
+    if (!field.wants(atMillis, ids.length)) {
+      return;
+    }
+    FieldHistory.Frame frame = FieldHistory.Frame.of(atMillis, numbers.get(site.scope()).size());
+    for (int i = 0; i < ids.length; i++) {
+      frame.values()[ids[i]] = valueOf.applyAsLong(i);
     }
     field.add(frame);
   }
@@ -46,12 +64,6 @@ final class TargetPast {
   FieldHistory.Frame frame(HistorySite site, long nowMillis) {
     FieldHistory field = fields.get(site.key());
     return field == null ? null : field.before(nowMillis);
-  }
-
-  /** The entity's value in {@code frame}, or {@link FieldHistory#ABSENT}. */
-  long value(FieldHistory.Frame frame, Scope scope, Object key) {
-    Integer id = numbers.getOrDefault(scope, Map.of()).get(key);
-    return id == null ? FieldHistory.ABSENT : frame.value(id);
   }
 
   /** Drops the history of sites no rule asks for any more. */

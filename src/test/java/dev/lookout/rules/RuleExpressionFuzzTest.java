@@ -71,12 +71,9 @@ class RuleExpressionFuzzTest {
   /** As RuleEvaluator does, but letting a throwing closure fail the test. */
   private static void evaluateEveryEntity(CompiledRule rule) {
     TargetPast past = new TargetPast();
-    HISTORY.forEach(s -> RuleEvaluator.record(rule, new SnapshotFacts(s), past));
+    HISTORY.forEach(s -> RuleEvaluator.restateRow(rule, past, new SnapshotFacts(s)));
     SnapshotFacts facts = new SnapshotFacts(NOW);
-    RuleEvaluator.record(rule, facts, past);
-    Row r = new Row(rule.slots, rule.sites);
-    r.past = past;
-    r.keyOf = i -> facts.key(rule.scope(), i);
+    Row r = RuleEvaluator.restateRow(rule, past, facts);
     for (int i = 0; i < rows(rule.scope()); i++) {
       r.load(facts, rule.scope(), i);
       r.index = i;
