@@ -54,10 +54,6 @@ final class SnapshotFacts {
     for (int i = 0; i < replicas.size(); i++) {
       joinReplica(i, replicas.get(i));
     }
-    for (Sample sample : snapshot.samples()) {
-      metrics.computeIfAbsent(sample.name(), k -> new ArrayList<>()).add(new MetricPoint(
-          id(sample.label("node"), "N"), id(sample.label("partition"), ""), sample.value()));
-    }
   }
 
   /**
@@ -80,8 +76,20 @@ final class SnapshotFacts {
     return n;
   }
 
-  List<MetricPoint> metric(String name) {
-    return metrics.getOrDefault(name, List.of());
+  /** The node samples of that name, reduced when a rule first asks for them (most are never asked for). */
+  synchronized List<MetricPoint> metric(String name) {
+    return metrics.computeIfAbsent(name, this::points);
+  }
+
+  private List<MetricPoint> points(String name) {
+    List<MetricPoint> points = new ArrayList<>();
+    for (Sample sample : snapshot.samples()) {
+      if (sample.name().equals(name)) {
+        points.add(new MetricPoint(id(sample.label("node"), "N"), id(sample.label("partition"), ""),
+            sample.value()));
+      }
+    }
+    return points;
   }
 
   private void joinReplica(int i, Replica x) {
