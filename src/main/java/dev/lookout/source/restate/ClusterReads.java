@@ -21,12 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The cluster-wide reads of one tick, all started at once against one admin node: every table
- * query, the cluster configuration, and a DescribeLog per log once the tail segments are known.
- * Each read that fails leaves its slot empty and adds an error; the others are unaffected.
+ * query, the cluster configuration, and DescribeLog for the logs due (see {@link DescribedTrims})
+ * and for each log new in the tail segments. Each read that fails leaves its slot empty and adds
+ * an error; the others are unaffected. The reads are done when all but the DescribeLog calls of
+ * already answered logs are: those answers are taken when they come.
  */
 final class ClusterReads {
+  /**
+   * The logs to describe: {@code known} are last tick's (a log of the tails not among them is
+   * new), {@code due} those of them to ask again; the answers go to {@code trims}.
+   */
+  record Logs(List<Integer> known, List<Integer> due, DescribedTrims trims) {}
+
   private final Map<Queries, ArrowTable> tables = new ConcurrentHashMap<>();
-  private final Map<Integer, Long> trimPoints = new ConcurrentHashMap<>();
   private final List<SourceError> errors = Collections.synchronizedList(new ArrayList<>());
   private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
   private volatile ClusterConfiguration configuration;
@@ -38,11 +45,13 @@ final class ClusterReads {
   }
 
   private final URI address;
+  private final DescribedTrims trims;
   private final Set<Integer> described = ConcurrentHashMap.newKeySet();
 
-  private ClusterReads(URI address, Channel channel, Deadline deadline, List<Integer> knownLogs,
-      List<Integer> dueLogs, Map<Queries, ArrowTable> cached, NodesListener listener) {
+  private ClusterReads(URI address, Channel channel, Deadline deadline, Logs logs,
+      Map<Queries, ArrowTable> cached, NodesListener listener) {
     this.address = address;
+    this.trims = logs.trims();
     this.tables.putAll(cached);
     Map<Queries, CompletableFuture<Void>> queries = new EnumMap<>(Queries.class);
     for (Queries q : Queries.ALL) {
@@ -57,8 +66,8 @@ final class ClusterReads {
         .exceptionally(t -> fail("GetClusterConfiguration", t));
     // Logs rarely change: ask for last tick's logs that are due now, and for any new one once the
     // tails are in; the rest of last tick's logs keep their last answer.
-    CompletableFuture<Void> known = describe(channel, deadline, dueLogs);
-    described.addAll(knownLogs);
+    CompletableFuture<Void> known = describe(channel, deadline, logs.due());
+    described.addAll(logs.known());
     CompletableFuture<Void> trims = queries.get(Queries.TAIL_SEGMENTS)
         .thenCompose(ignored -> describeLogs(channel, deadline)).thenCombine(known, (a, b) -> null);
     List<CompletableFuture<Void>> all = new ArrayList<>(queries.values());
@@ -67,13 +76,10 @@ final class ClusterReads {
     this.done = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
-  /**
-   * {@code cached} tables are taken as read and not queried again; of last tick's logs
-   * ({@code knownLogs}) only the {@code dueLogs} are described, and every log new to the tails.
-   */
-  static ClusterReads start(URI address, Channel channel, Deadline deadline, List<Integer> knownLogs,
-      List<Integer> dueLogs, Map<Queries, ArrowTable> cached, NodesListener listener) {
-    return new ClusterReads(address, channel, deadline, knownLogs, dueLogs, cached, listener);
+  /** {@code cached} tables are taken as read and not queried again. */
+  static ClusterReads start(URI address, Channel channel, Deadline deadline, Logs logs,
+      Map<Queries, ArrowTable> cached, NodesListener listener) {
+    return new ClusterReads(address, channel, deadline, logs, cached, listener);
   }
 
   private void notify(NodesListener listener) {
@@ -115,17 +121,24 @@ final class ClusterReads {
     return describe(channel, deadline, logs);
   }
 
-  /** DescribeLog for each log not asked yet this tick. */
+  /**
+   * DescribeLog for each log not asked yet this tick; completes when those never answered before
+   * are (a failure after the tick is reported by none: the log is asked again within a minute).
+   */
   private CompletableFuture<Void> describe(Channel channel, Deadline deadline, List<Integer> logs) {
-    List<CompletableFuture<Void>> calls = new ArrayList<>(logs.size());
+    List<CompletableFuture<Void>> awaited = new ArrayList<>();
     for (int log : logs) {
       if (described.add(log)) {
-        calls.add(ControlCalls.describeLog(channel, deadline, log)
-            .thenAccept((DescribeLogResponse r) -> trimPoints.put(log, r.getTrimPoint()))
-            .exceptionally(t -> fail("DescribeLog " + log, t)));
+        boolean answered = trims.answered(log);
+        CompletableFuture<Void> call = ControlCalls.describeLog(channel, deadline, log)
+            .thenAccept((DescribeLogResponse r) -> trims.answer(log, r.getTrimPoint()))
+            .exceptionally(t -> fail("DescribeLog " + log, t));
+        if (!answered) {
+          awaited.add(call);
+        }
       }
     }
-    return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new));
   }
 
   private Void fail(String what, Throwable t) {
@@ -157,10 +170,6 @@ final class ClusterReads {
 
   ArrowTable table(Queries q) {
     return tables.get(q);
-  }
-
-  Map<Integer, Long> trimPoints() {
-    return Map.copyOf(trimPoints);
   }
 
   ClusterConfiguration configuration() {

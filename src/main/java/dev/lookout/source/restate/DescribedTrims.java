@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which logs to DescribeLog each tick, and their last answers. A trim point only grows, and the
@@ -16,12 +17,17 @@ import java.util.Set;
  * asked, those whose trim point moved last tick, and a rotating slice that asks every log again
  * within {@link #REFRESH_TICKS} ticks. The others keep their last answer, a lower bound that
  * {@link TrimPoints} raises with what the tables show. A 16,384-log cluster then gets about 2,700
- * calls a tick instead of 16,384. Not thread-safe: one tick at a time.
+ * calls a tick instead of 16,384.
+ *
+ * <p>Only the logs without any answer yet hold up the tick. The others' answers are taken when
+ * they come: DescribeLog waits on the log servers (~45 ms on a healthy cluster, the slowest call
+ * of a tick), so an answer that comes after the tick that asked is used by the next one. One tick
+ * at a time; only {@link #answers()} is written from other threads.
  */
 final class DescribedTrims {
   static final int REFRESH_TICKS = 6;
 
-  private final Map<Integer, Long> answers = new HashMap<>();
+  private final Map<Integer, Long> answers = new ConcurrentHashMap<>();
   private final Map<Integer, Long> lastTrims = new HashMap<>();
   private final Set<Integer> moved = new HashSet<>();
   private int cursor;
@@ -41,12 +47,18 @@ final class DescribedTrims {
     return due;
   }
 
-  /**
-   * This tick's answers merged over the last known ones, for every log asked at some time: a
-   * read-only view, valid until the next tick's answers.
-   */
-  Map<Integer, Long> withFresh(Map<Integer, Long> fresh) {
-    answers.putAll(fresh);
+  /** Notes a DescribeLog answer, whenever it comes; an older answer coming late lowers nothing. */
+  void answer(int log, long trimPoint) {
+    answers.merge(log, trimPoint, Math::max);
+  }
+
+  /** True once the log was answered, so that asking it again need not hold up a tick. */
+  boolean answered(int log) {
+    return answers.containsKey(log);
+  }
+
+  /** The last answer of every log answered at some time: a read-only view that answers still coming raise. */
+  Map<Integer, Long> current() {
     return Collections.unmodifiableMap(answers);
   }
 

@@ -84,11 +84,10 @@ public final class RestateSource implements AutoCloseable {
     NodeReads nodes = new NodeReads(address -> probe(address, deadline),
         address -> pages.fetch(address, timeout, label(address)));
     addresses().forEach(nodes::start);
-    List<Integer> logs = knownLogs;
-    List<Integer> due = trims.due(logs);
+    ClusterReads.Logs logs = new ClusterReads.Logs(knownLogs, trims.due(knownLogs), trims);
     Map<Queries, ArrowTable> cached = cache.fresh();
     HedgedReads hedged = HedgedReads.run(preferred, nodes, address -> ClusterReads.start(address,
-        channels.get(address), deadline, logs, due, cached, table -> discover(table, nodes)), hedgeMillis());
+        channels.get(address), deadline, logs, cached, table -> discover(table, nodes)), hedgeMillis());
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
     await(hedged.winner(), deadline);
     awaitNodes(nodes, deadline);
@@ -198,7 +197,7 @@ public final class RestateSource implements AutoCloseable {
     List<Log> logs = assemble("logs", errors, List.of(),
         reads.has(Queries.TAIL_SEGMENTS, Queries.LOGS, Queries.LOGLET_WORKERS),
         () -> LogAssembler.logs(reads.table(Queries.LOGS), reads.table(Queries.TAIL_SEGMENTS),
-            reads.table(Queries.LOGLET_WORKERS), trims.withFresh(reads.trimPoints()), byId));
+            reads.table(Queries.LOGLET_WORKERS), trims.current(), byId));
     List<Partition> partitions = assemble("partitions", errors, List.of(),
         reads.has(Queries.PARTITIONS, Queries.REPLICA_SET),
         () -> PartitionAssembler.partitions(reads.table(Queries.PARTITIONS), reads.table(Queries.REPLICA_SET)));

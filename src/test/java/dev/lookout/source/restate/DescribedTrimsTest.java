@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.model.Log;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +40,27 @@ class DescribedTrimsTest {
     LOGS.forEach(id -> logs.add(log(id, id == 42 ? 900L : 5L)));
     trims.seen(logs);
     assertTrue(trims.due(LOGS).contains(42));
-    Map<Integer, Long> merged = trims.withFresh(Map.of(42, 900L));
+    trims.answer(42, 900L);
+    Map<Integer, Long> merged = trims.current();
     assertEquals(900L, merged.get(42));
     assertEquals(5L, merged.get(7), "not asked this tick: the last answer");
   }
 
   private static void answer(DescribedTrims trims, List<Integer> logs, long trim) {
-    Map<Integer, Long> fresh = new HashMap<>();
-    logs.forEach(l -> fresh.put(l, trim));
-    trims.withFresh(fresh);
+    logs.forEach(l -> trims.answer(l, trim));
     List<Log> all = new ArrayList<>();
     LOGS.forEach(id -> all.add(log(id, trim)));
     trims.seen(all);
+  }
+
+  @Test
+  void anAnswerComingLateNeverLowersANewerOne() {
+    DescribedTrims trims = new DescribedTrims();
+    assertTrue(!trims.answered(3));
+    trims.answer(3, 900L);
+    trims.answer(3, 700L);
+    assertTrue(trims.answered(3));
+    assertEquals(900L, trims.current().get(3));
   }
 
   private static Log log(int id, Long trim) {

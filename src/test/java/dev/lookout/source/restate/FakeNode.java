@@ -65,6 +65,9 @@ final class FakeNode {
   private volatile String metricsPage;
   private volatile long identDelayMillis;
   private volatile long delayMillis;
+  private volatile long describeDelayMillis;
+  /** Every log's trim point in DescribeLog answers, when set; else the recording's. */
+  private volatile Long trimPoint;
 
   FakeNode(int id, int generation, String hostPort, Recording recording) {
     this.id = id;
@@ -90,6 +93,13 @@ final class FakeNode {
   /** Every call and /metrics answer only after this delay: later than a deadline shorter than it. */
   FakeNode slow(long millis) {
     delayMillis = millis;
+    return this;
+  }
+
+  /** DescribeLog answers only after this delay, naming {@code trimPoint} for every log. */
+  FakeNode slowDescribeLog(long millis, long trimPoint) {
+    describeDelayMillis = millis;
+    this.trimPoint = trimPoint;
     return this;
   }
 
@@ -271,8 +281,12 @@ final class FakeNode {
         answer.onError(Status.NOT_FOUND.withDescription("log " + request.getLogId()).asRuntimeException());
         return;
       }
-      answer.onNext(r);
-      answer.onCompleted();
+      Long trim = trimPoint;
+      DescribeLogResponse reply = trim == null ? r : r.toBuilder().setTrimPoint(trim).build();
+      LATER.schedule(() -> {
+        answer.onNext(reply);
+        answer.onCompleted();
+      }, describeDelayMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -52,6 +52,25 @@ class RestateSourceTest {
   }
 
   @Test
+  void aSlowDescribeLogOfAnAnsweredLogDoesNotHoldUpTheTickAndCountsNextTick() throws Exception {
+    try (RestateSource source = cluster.source(TIMEOUT, 1, 2, 3)) {
+      Map<Integer, Long> before = trims(source.scrape(NOW));
+      cluster.nodes().forEach(n -> n.slowDescribeLog(1_500, 1_000_000L));
+      long start = System.nanoTime();
+      RestateSnapshot slow = source.scrape(NOW + 10_000);
+      assertTrue(System.nanoTime() - start < 1_000_000_000L, "the tick waited for DescribeLog");
+      assertEquals(before, trims(slow), "meanwhile the last answers");
+      Thread.sleep(1_700);
+      assertTrue(trims(source.scrape(NOW + 20_000)).containsValue(1_000_000L),
+          "the late answer counts on the next tick");
+    }
+  }
+
+  private static Map<Integer, Long> trims(RestateSnapshot s) {
+    return s.logs().stream().collect(Collectors.toMap(Log::id, Log::trimPoint));
+  }
+
+  @Test
   void everyEntityMatchesTheRecording() {
     RestateSnapshot s = scrape(cluster, TIMEOUT, 1, 2, 3);
     assertEquals(List.of(), s.errors());
