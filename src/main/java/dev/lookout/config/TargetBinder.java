@@ -24,6 +24,8 @@ final class TargetBinder {
   private final Binding b;
   private final TlsBinder tls;
   private final Map<String, Mark> names = new HashMap<>();
+  /** The first restate and nats target: their model is served under the one `cluster` label. */
+  private final Map<String, Mark> clusters = new HashMap<>();
 
   TargetBinder(Binding binding, Path baseDir) {
     this.b = binding;
@@ -58,8 +60,10 @@ final class TargetBinder {
     }
     switch (type.get()) {
       case "restate":
+        requireOneCluster("restate", m, path);
         return restate(m, path, name);
       case "nats":
+        requireOneCluster("nats", m, path);
         return nats(m, path, name);
       case "jmx":
         return new JmxBinder(b).bind(m, path, name);
@@ -107,6 +111,17 @@ final class TargetBinder {
       return Optional.empty();
     }
     return Optional.of(files.isPresent() || !https ? files : Optional.of(TlsFiles.DEFAULTS));
+  }
+
+  /** A second cluster of a kind would share the first one's series, labelled alike: refused. */
+  private void requireOneCluster(String kind, Mapping m, String path) {
+    Mark at = m.get("type").orElseThrow().value().mark();
+    Mark first = clusters.putIfAbsent(kind, at);
+    if (first != null) {
+      b.problem(at, child(path, "type") + ": a second " + kind + " target (the first is at line "
+          + first.line() + "); one agent watches one " + kind + " cluster, named by `cluster`:"
+          + " run one agent per cluster");
+    }
   }
 
   private void requireUnique(String name, Mark at, String path) {
