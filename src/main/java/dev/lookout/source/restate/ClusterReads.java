@@ -47,13 +47,15 @@ final class ClusterReads {
   private final URI address;
   private final DescribedTrims trims;
   private final Set<Integer> described = ConcurrentHashMap.newKeySet();
+  private final Map<Queries, CompletableFuture<Void>> queries = new EnumMap<>(Queries.class);
+  /** Queries whose table is last tick's, standing in for an answer that did not come. */
+  private final Set<Queries> stoodIn = ConcurrentHashMap.newKeySet();
 
   private ClusterReads(URI address, Channel channel, Deadline deadline, Logs logs,
       Map<Queries, ArrowTable> cached, NodesListener listener) {
     this.address = address;
     this.trims = logs.trims();
     this.tables.putAll(cached);
-    Map<Queries, CompletableFuture<Void>> queries = new EnumMap<>(Queries.class);
     for (Queries q : Queries.ALL) {
       queries.put(q, cached.containsKey(q) ? CompletableFuture.completedFuture(null)
           : ControlCalls.query(channel, deadline, q.sql())
@@ -95,7 +97,8 @@ final class ClusterReads {
 
   private void store(Queries q, QueryResult result) {
     try {
-      tables.put(q, ArrowStreamReader.read(result.arrowStream().asReadOnlyByteBuffer()));
+      // A table stood in for this one meanwhile stays: the tick already read it.
+      tables.putIfAbsent(q, ArrowStreamReader.read(result.arrowStream().asReadOnlyByteBuffer()));
       for (String w : result.warnings()) {
         warnings.add(q.table() + ": " + w);
       }
@@ -148,6 +151,31 @@ final class ClusterReads {
 
   CompletableFuture<Void> done() {
     return done;
+  }
+
+  /**
+   * Stands {@code last} tick's tables in for the queries still unanswered, each with a warning
+   * saying {@code why}: for a tick that stops waiting for reads a silent node holds up.
+   */
+  void standIn(Map<Queries, ArrowTable> last, String why) {
+    for (Queries q : Queries.ALL) {
+      ArrowTable table = last.get(q);
+      if (!queries.get(q).isDone() && table != null && tables.putIfAbsent(q, table) == null) {
+        stoodIn.add(q);
+        warnings.add(q.table() + ": " + why + "; last tick's table is shown");
+      }
+    }
+  }
+
+  /** The queries neither answered nor stood in for yet. */
+  List<String> unanswered() {
+    List<String> tables = new ArrayList<>();
+    for (Queries q : Queries.ALL) {
+      if (!queries.get(q).isDone() && !stoodIn.contains(q)) {
+        tables.add(q.table());
+      }
+    }
+    return tables;
   }
 
   URI address() {

@@ -65,6 +65,17 @@ final class NodeReads {
         : new CompletableFuture<>();
   }
 
+  /** The addresses whose probe has not answered yet. */
+  List<URI> silent() {
+    List<URI> silent = new ArrayList<>();
+    for (Entry e : entries()) {
+      if (!e.probe().isDone()) {
+        silent.add(e.address());
+      }
+    }
+    return silent;
+  }
+
   /**
    * The first probe to answer as a live admin node other than {@code exclude} (may be null);
    * null once all answered and none can.

@@ -19,6 +19,7 @@ import io.grpc.Deadline;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ public final class RestateSource implements AutoCloseable {
   private final TableCache cache;
   /** Which logs to describe each tick, and the last answers of the others. */
   private final DescribedTrims trims = new DescribedTrims();
+  /** The tables last tick read, to stand in for answers a silent node holds up. */
+  private Map<Queries, ArrowTable> lastTables = Map.of();
 
   public RestateSource(String target, List<URI> addresses, Duration timeout, Executor executor) {
     this(target, addresses, timeout, executor, Optional.empty());
@@ -89,14 +92,44 @@ public final class RestateSource implements AutoCloseable {
     HedgedReads hedged = HedgedReads.run(preferred, nodes, address -> ClusterReads.start(address,
         channels.get(address), deadline, logs, cached, table -> discover(table, nodes)), hedgeMillis());
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
-    await(hedged.winner(), deadline);
-    awaitNodes(nodes, deadline);
+    Deadline hung = Deadline.after(hungMillis(), TimeUnit.MILLISECONDS).minimum(deadline);
+    awaitReads(hedged, nodes, hung, deadline);
+    awaitNodes(nodes, hung, deadline);
     ClusterReads reads = hedged.best();
     preferred = reads != null && reads.has(Queries.NODES) ? reads.address() : null;
     if (reads != null) {
       cache.keep(reads);
+      lastTables = tablesOf(reads);
     }
     return assemble(nowMillis, nodes, reads);
+  }
+
+  /**
+   * Waits for the cluster reads, but once a node is silent {@link #HUNG_MILLIS} into the tick,
+   * not for the queries still out: a table that fans out to every node waits on the silent one
+   * too, up to the deadline. Last tick's tables stand in for them, each with a warning.
+   */
+  private void awaitReads(HedgedReads hedged, NodeReads nodes, Deadline hung, Deadline deadline) {
+    await(hedged.winner(), hung);
+    List<URI> silent = nodes.silent();
+    ClusterReads best = hedged.best();
+    if (!hedged.winner().isDone() && !silent.isEmpty() && best != null && best.has(Queries.NODES)) {
+      best.standIn(lastTables, "no answer within " + hungMillis() + " ms while " + silent + " is silent");
+      if (best.unanswered().isEmpty()) {
+        return;
+      }
+    }
+    await(hedged.winner(), deadline);
+  }
+
+  private static Map<Queries, ArrowTable> tablesOf(ClusterReads reads) {
+    Map<Queries, ArrowTable> tables = new EnumMap<>(Queries.class);
+    for (Queries q : Queries.ALL) {
+      if (reads.table(q) != null) {
+        tables.put(q, reads.table(q));
+      }
+    }
+    return tables;
   }
 
   /**
@@ -104,13 +137,16 @@ public final class RestateSource implements AutoCloseable {
    * answered, a node whose identity probe (a trivial call) is still silent {@link #HUNG_MILLIS}
    * into the tick is reported as timed out, and its page is not awaited either.
    */
-  private void awaitNodes(NodeReads nodes, Deadline deadline) {
-    long hungAt = Math.min(HUNG_MILLIS, timeout.toMillis());
-    Deadline silentFor = Deadline.after(hungAt, TimeUnit.MILLISECONDS);
-    await(nodes.allDone(), silentFor.minimum(deadline));
+  private void awaitNodes(NodeReads nodes, Deadline hung, Deadline deadline) {
+    await(nodes.allDone(), hung);
     if (!nodes.allDone().isDone() && !deadline.isExpired()) {
       await(nodes.answeredDone(), deadline);
     }
+  }
+
+  /** How long into a tick a node that has not answered its probe counts as hung. */
+  private long hungMillis() {
+    return Math.min(HUNG_MILLIS, timeout.toMillis());
   }
 
   /** Long enough for a healthy node to answer every read, short enough to leave time to retry. */
@@ -185,9 +221,9 @@ public final class RestateSource implements AutoCloseable {
 
   private RestateSnapshot fromTables(long nowMillis, ClusterReads reads, String queried,
       List<ProbeResult> probes, List<Sample> samples, List<SourceError> errors) {
-    if (!reads.done().isDone()) {
+    if (!reads.done().isDone() && !reads.unanswered().isEmpty()) {
       errors.add(new SourceError("cluster tables", SourceError.Reason.TIMEOUT,
-          "not all reads finished within " + timeout.toMillis() + " ms"));
+          "no answer within " + timeout.toMillis() + " ms for " + reads.unanswered()));
     }
     errors.addAll(reads.errors());
     List<Node> nodes = assemble("nodes", errors, List.of(), reads.has(Queries.NODES),

@@ -66,6 +66,8 @@ final class FakeNode {
   private volatile long identDelayMillis;
   private volatile long delayMillis;
   private volatile long describeDelayMillis;
+  /** Tables answered only after a delay, as a query fanning out to a hung node is. */
+  private final Map<Queries, Long> slowTables = new ConcurrentHashMap<>();
   /** Every log's trim point in DescribeLog answers, when set; else the recording's. */
   private volatile Long trimPoint;
 
@@ -93,6 +95,12 @@ final class FakeNode {
   /** Every call and /metrics answer only after this delay: later than a deadline shorter than it. */
   FakeNode slow(long millis) {
     delayMillis = millis;
+    return this;
+  }
+
+  /** The table's query answers only after this delay; 0 makes it prompt again. */
+  FakeNode slowTable(Queries table, long millis) {
+    slowTables.put(table, millis);
     return this;
   }
 
@@ -268,10 +276,12 @@ final class FakeNode {
       List<ByteString> messages = garbage.contains(q)
           ? pieces(Arrays.copyOf(stream, stream.length / 2), q.ordinal())
           : answers.computeIfAbsent(served, t -> pieces(stream, t.ordinal()));
-      for (ByteString piece : messages) {
-        answer.onNext(QueryResponse.newBuilder().setEncoded(piece).build());
-      }
-      answer.onCompleted();
+      LATER.schedule(() -> {
+        for (ByteString piece : messages) {
+          answer.onNext(QueryResponse.newBuilder().setEncoded(piece).build());
+        }
+        answer.onCompleted();
+      }, slowTables.getOrDefault(q, 0L), TimeUnit.MILLISECONDS);
     }
 
     @Override

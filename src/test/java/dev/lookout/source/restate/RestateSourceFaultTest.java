@@ -79,6 +79,25 @@ class RestateSourceFaultTest {
   }
 
   @Test
+  void aTableHeldUpByAHungNodeIsLastTicksOnceTheNodeIsSilentForASecond() {
+    Duration timeout = Duration.ofSeconds(5);
+    try (RestateSource source = cluster.source(timeout, 1, 2, 3)) {
+      RestateSnapshot before = source.scrape(NOW);
+      cluster.node(3).hang();
+      cluster.nodes().forEach(n -> n.slowTable(Queries.LOGLET_WORKERS, 10_000));
+      long start = System.nanoTime();
+      RestateSnapshot s = source.scrape(NOW + 10_000);
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(tookMillis < 2_000, "tick took " + tookMillis + " ms");
+      assertEquals(before.logs(), s.logs(), "the logs from last tick's loglet_workers");
+      assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("loglet_workers: no answer within 1000 ms")),
+          s.warnings().toString());
+      assertEquals(List.of("GetIdent", "/metrics"),
+          s.errors().stream().map(e -> e.what().substring(e.what().lastIndexOf(' ') + 1)).toList());
+    }
+  }
+
+  @Test
   void allNodesDownLeavesNoTablesAndSaysWhy() {
     cluster.nodes().forEach(FakeNode::down);
     RestateSnapshot s = scrape(cluster, TIMEOUT, 1, 2, 3);
