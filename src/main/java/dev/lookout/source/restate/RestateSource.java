@@ -27,9 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Reads one Restate cluster per tick over its control API and each node's /metrics. Every node
@@ -37,12 +34,8 @@ import java.util.concurrent.TimeoutException;
  * a dead or hung node never blocks the tick. Nothing takes longer than the scrape timeout.
  */
 public final class RestateSource implements AutoCloseable {
-  /** Time past the deadline for answers already on their way to be assembled. */
-  private static final long GRACE_MILLIS = 200;
   /** After this long without a complete answer from the preferred node, ask another one too. */
   private static final long HEDGE_MILLIS = 250;
-  /** A node whose identity probe has not answered this long into the tick, while others have, is hung. */
-  private static final long HUNG_MILLIS = 1_000;
 
   private final String target;
   private final List<URI> configured;
@@ -83,7 +76,8 @@ public final class RestateSource implements AutoCloseable {
   }
 
   public RestateSnapshot scrape(long nowMillis) {
-    Deadline deadline = Deadline.after(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    TickWaits waits = TickWaits.start(timeout);
+    Deadline deadline = waits.deadline();
     NodeReads nodes = new NodeReads(address -> probe(address, deadline),
         address -> pages.fetch(address, timeout, label(address)));
     addresses().forEach(nodes::start);
@@ -92,9 +86,8 @@ public final class RestateSource implements AutoCloseable {
     HedgedReads hedged = HedgedReads.run(preferred, nodes, address -> ClusterReads.start(address,
         channels.get(address), deadline, logs, cached, table -> discover(table, nodes)), hedgeMillis());
     // The cluster reads start probes of newly seen nodes before they complete: await them first.
-    Deadline hung = Deadline.after(hungMillis(), TimeUnit.MILLISECONDS).minimum(deadline);
-    awaitReads(hedged, nodes, hung, deadline);
-    awaitNodes(nodes, hung, deadline);
+    waits.forReads(hedged, nodes, lastTables);
+    waits.forNodes(nodes);
     ClusterReads reads = hedged.best();
     preferred = reads != null && reads.has(Queries.NODES) ? reads.address() : null;
     if (reads != null) {
@@ -102,24 +95,6 @@ public final class RestateSource implements AutoCloseable {
       lastTables = tablesOf(reads);
     }
     return assemble(nowMillis, nodes, reads);
-  }
-
-  /**
-   * Waits for the cluster reads, but once a node is silent {@link #HUNG_MILLIS} into the tick,
-   * not for the queries still out: a table that fans out to every node waits on the silent one
-   * too, up to the deadline. Last tick's tables stand in for them, each with a warning.
-   */
-  private void awaitReads(HedgedReads hedged, NodeReads nodes, Deadline hung, Deadline deadline) {
-    await(hedged.winner(), hung);
-    List<URI> silent = nodes.silent();
-    ClusterReads best = hedged.best();
-    if (!hedged.winner().isDone() && !silent.isEmpty() && best != null && best.has(Queries.NODES)) {
-      best.standIn(lastTables, "no answer within " + hungMillis() + " ms while " + silent + " is silent");
-      if (best.unanswered().isEmpty()) {
-        return;
-      }
-    }
-    await(hedged.winner(), deadline);
   }
 
   private static Map<Queries, ArrowTable> tablesOf(ClusterReads reads) {
@@ -130,23 +105,6 @@ public final class RestateSource implements AutoCloseable {
       }
     }
     return tables;
-  }
-
-  /**
-   * Waits for every node's reads, but not for a hung one to the deadline: once the peers have
-   * answered, a node whose identity probe (a trivial call) is still silent {@link #HUNG_MILLIS}
-   * into the tick is reported as timed out, and its page is not awaited either.
-   */
-  private void awaitNodes(NodeReads nodes, Deadline hung, Deadline deadline) {
-    await(nodes.allDone(), hung);
-    if (!nodes.allDone().isDone() && !deadline.isExpired()) {
-      await(nodes.answeredDone(), deadline);
-    }
-  }
-
-  /** How long into a tick a node that has not answered its probe counts as hung. */
-  private long hungMillis() {
-    return Math.min(HUNG_MILLIS, timeout.toMillis());
   }
 
   /** Long enough for a healthy node to answer every read, short enough to leave time to retry. */
@@ -181,16 +139,6 @@ public final class RestateSource implements AutoCloseable {
   private static Probe probeOf(Throwable t) {
     return Failures.reason(Failures.unwrap(t)) == SourceError.Reason.TIMEOUT
         ? Probe.TIMEOUT : Probe.UNREACHABLE;
-  }
-
-  private static void await(CompletableFuture<?> future, Deadline deadline) {
-    try {
-      future.get(deadline.timeRemaining(TimeUnit.MILLISECONDS) + GRACE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (TimeoutException | ExecutionException e) {
-      // Whatever did not finish is reported per read when the snapshot is assembled.
-    }
   }
 
   private RestateSnapshot assemble(long nowMillis, NodeReads nodes, ClusterReads reads) {
