@@ -62,6 +62,9 @@ class SideBySideBench {
       long tick = lookout("Lookout, TCP", cluster.addresses(), io, WARMUP);
       lookout("Lookout, Unix socket", sockets, io, WARMUP);
       floor(cluster.address(1), tick, io);
+      long overlapped = ServerCalls.allAtOnce(cluster.addresses(), TICKS, io);
+      rows.add(String.format("| server, TCP | the calls a tick waits for, all at once (bare client) | %.1f ms"
+          + " | tick / these = %.2f | |", overlapped / 1e6, (double) tick / overlapped));
       Restatectl ctl = new Restatectl(dist.restatectlBinary(), cluster.address(1));
       rows.add(ctl.measure("restatectl, same reads (8 x sql)", sqlCommands(), CTL_RUNS));
       rows.add(ctl.measure("restatectl, operator view (status, partitions/logs/nodes list)", OPERATOR_VIEW, CTL_RUNS));

@@ -4,7 +4,9 @@ import io.grpc.Channel;
 import io.grpc.Deadline;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,33 @@ public final class ServerCalls {
       }
     }
     return medians;
+  }
+
+  /**
+   * Median wall time in nanoseconds of the calls a steady tick waits for, all started at once by a
+   * client that does nothing else: GetIdent and /metrics of every node, and the table queries
+   * and GetClusterConfiguration on the first. The floor under a tick whose calls overlap, when the
+   * servers share the machine's cores.
+   */
+  public static long allAtOnce(List<URI> nodes, int runs, Executor executor) {
+    try (NodeChannels channels = new NodeChannels()) {
+      MetricsPages pages = MetricsPages.overNetwork(executor, java.util.Optional.empty());
+      Channel first = channels.get(nodes.get(0));
+      return median(() -> {
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (URI node : nodes) {
+          all.add(ControlCalls.getIdent(channels.get(node), deadline()));
+          all.add(pages.fetch(node, Duration.ofSeconds(5), "N"));
+        }
+        for (Queries q : Queries.ALL) {
+          if (!Queries.SLOW_CHANGING.contains(q)) {
+            all.add(ControlCalls.query(first, deadline(), q.sql()));
+          }
+        }
+        all.add(ControlCalls.getClusterConfiguration(first, deadline()));
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+      }, runs);
+    }
   }
 
   private static Map<String, Supplier<CompletableFuture<?>>> calls(Channel channel, URI node,
