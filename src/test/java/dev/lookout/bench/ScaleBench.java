@@ -20,8 +20,9 @@ class ScaleBench {
   /** nodes/partitions, replication 3; -Dbench.sizes=64/4096,128/16384 measures only those. */
   private static final String SIZES =
       System.getProperty("bench.sizes", "3/24,16/256,32/1024,64/4096,128/16384");
-  private static final int WARMUP = Integer.getInteger("bench.warmup", 15);
-  private static final int TICKS = Integer.getInteger("bench.ticks", 15);
+  /** Ticks before measuring each size: with fewer, the JIT is still compiling the tick (64/4096 read 20-50% slower). */
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 40);
+  private static final int TICKS = Integer.getInteger("bench.ticks", 30);
 
   @Test
   void wholeTickAcrossClusterSizes() throws Exception {

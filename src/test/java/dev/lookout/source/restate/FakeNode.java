@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeNode {
   private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fake-node-later");
+    Thread t = new Thread(r, "fake-restate-later");
     t.setDaemon(true);
     return t;
   });
@@ -248,6 +248,15 @@ final class FakeNode {
     }
   }
 
+  /** Answers now, on the serving thread, or after {@code millis} without holding it. */
+  private static void answerIn(long millis, Runnable answer) {
+    if (millis <= 0) {
+      answer.run();
+    } else {
+      LATER.schedule(answer, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
   private final class NodeCtl extends NodeCtlSvcGrpc.NodeCtlSvcImplBase {
     @Override
     public void getIdent(Empty request, StreamObserver<IdentResponse> answer) {
@@ -276,12 +285,12 @@ final class FakeNode {
       List<ByteString> messages = garbage.contains(q)
           ? pieces(Arrays.copyOf(stream, stream.length / 2), q.ordinal())
           : answers.computeIfAbsent(served, t -> pieces(stream, t.ordinal()));
-      LATER.schedule(() -> {
+      answerIn(slowTables.getOrDefault(q, 0L), () -> {
         for (ByteString piece : messages) {
           answer.onNext(QueryResponse.newBuilder().setEncoded(piece).build());
         }
         answer.onCompleted();
-      }, slowTables.getOrDefault(q, 0L), TimeUnit.MILLISECONDS);
+      });
     }
 
     @Override
@@ -293,10 +302,10 @@ final class FakeNode {
       }
       Long trim = trimPoint;
       DescribeLogResponse reply = trim == null ? r : r.toBuilder().setTrimPoint(trim).build();
-      LATER.schedule(() -> {
+      answerIn(describeDelayMillis, () -> {
         answer.onNext(reply);
         answer.onCompleted();
-      }, describeDelayMillis, TimeUnit.MILLISECONDS);
+      });
     }
 
     @Override
