@@ -200,6 +200,11 @@ final class ClusterReads {
     return tables.get(q);
   }
 
+  /** Every table read (or stood in) so far. */
+  Map<Queries, ArrowTable> tables() {
+    return Map.copyOf(tables);
+  }
+
   ClusterConfiguration configuration() {
     return configuration;
   }

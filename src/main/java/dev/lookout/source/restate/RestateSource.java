@@ -19,7 +19,6 @@ import io.grpc.Deadline;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,19 +91,9 @@ public final class RestateSource implements AutoCloseable {
     preferred = reads != null && reads.has(Queries.NODES) ? reads.address() : null;
     if (reads != null) {
       cache.keep(reads);
-      lastTables = tablesOf(reads);
+      lastTables = reads.tables();
     }
     return assemble(nowMillis, nodes, reads);
-  }
-
-  private static Map<Queries, ArrowTable> tablesOf(ClusterReads reads) {
-    Map<Queries, ArrowTable> tables = new EnumMap<>(Queries.class);
-    for (Queries q : Queries.ALL) {
-      if (reads.table(q) != null) {
-        tables.put(q, reads.table(q));
-      }
-    }
-    return tables;
   }
 
   /** Long enough for a healthy node to answer every read, short enough to leave time to retry. */
@@ -169,9 +158,10 @@ public final class RestateSource implements AutoCloseable {
 
   private RestateSnapshot fromTables(long nowMillis, ClusterReads reads, String queried,
       List<ProbeResult> probes, List<Sample> samples, List<SourceError> errors) {
-    if (!reads.done().isDone() && !reads.unanswered().isEmpty()) {
+    List<String> unanswered = reads.unanswered();
+    if (!reads.done().isDone() && !unanswered.isEmpty()) {
       errors.add(new SourceError("cluster tables", SourceError.Reason.TIMEOUT,
-          "no answer within " + timeout.toMillis() + " ms for " + reads.unanswered()));
+          "no answer within " + timeout.toMillis() + " ms for " + unanswered));
     }
     errors.addAll(reads.errors());
     List<Node> nodes = assemble("nodes", errors, List.of(), reads.has(Queries.NODES),
@@ -241,13 +231,16 @@ public final class RestateSource implements AutoCloseable {
 
   /** The node label its page is read with: as {@link #label(ProbeResult)} by what is known so far. */
   private String label(URI address) {
-    int id = knownIds.getOrDefault(address, -1);
-    return id >= 0 ? "N" + id : address.toString();
+    return label(knownIds.getOrDefault(address, -1), address);
+  }
+
+  private static String label(ProbeResult p) {
+    return label(p.nodeId(), p.address());
   }
 
   /** "N2" when the address's node is known, else the address itself. */
-  private static String label(ProbeResult p) {
-    return p.nodeId() >= 0 ? "N" + p.nodeId() : p.address().toString();
+  private static String label(int nodeId, URI address) {
+    return nodeId >= 0 ? "N" + nodeId : address.toString();
   }
 
   /**
