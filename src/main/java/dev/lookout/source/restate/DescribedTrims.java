@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Only the logs without any answer yet hold up the tick. The others' answers are taken when
  * they come: DescribeLog waits on the log servers (~45 ms on a healthy cluster, the slowest call
  * of a tick), so an answer that comes after the tick that asked is used by the next one. One tick
- * at a time; only {@link #answers()} is written from other threads.
+ * at a time; only {@link #answer} is called from other threads.
  */
 final class DescribedTrims {
   static final int REFRESH_TICKS = 6;
