@@ -109,7 +109,7 @@ public final class TextParser {
       droppedLines++;
       return;
     }
-    if (!wanted(nameStart, nameEnd)) {
+    if (!wanted(text, nameStart, nameEnd)) {
       skipping = true; // nothing of it is read, not even its name
       return;
     }
@@ -157,13 +157,13 @@ public final class TextParser {
     skipping = false;
   }
 
-  /** Whether the family named by text[start, end) is read; compared in place, no string made. */
-  private boolean wanted(int start, int end) {
+  /** Whether the family named by source[start, end) is read; compared in place, no string made. */
+  private boolean wanted(String source, int start, int end) {
     if (wanted == null) {
       return true;
     }
     for (String name : wanted) {
-      if (name.length() == end - start && text.startsWith(name, start)) {
+      if (name.length() == end - start && source.startsWith(name, start)) {
         return true;
       }
     }
@@ -180,7 +180,7 @@ public final class TextParser {
         return;
       }
       owner = FamilyType.stem(name);
-      if (!wanted(owner)) {
+      if (!wanted(owner, 0, owner.length())) {
         return;
       }
     }
@@ -208,18 +208,6 @@ public final class TextParser {
       return family;
     }
     return scanner.intern(start, end);
-  }
-
-  private boolean wanted(String family) {
-    if (wanted == null) {
-      return true;
-    }
-    for (String name : wanted) {
-      if (name.equals(family)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void malformed(String owner) {
